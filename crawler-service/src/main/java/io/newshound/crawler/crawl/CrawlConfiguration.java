@@ -1,0 +1,54 @@
+package io.newshound.crawler.crawl;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newshound.crawler.CrawlerProperties;
+import io.newshound.crawler.extract.ArticleExtractor;
+import io.newshound.crawler.extract.JsoupArticleExtractor;
+import io.newshound.crawler.fetch.FetchSettings;
+import io.newshound.crawler.fetch.HostResolver;
+import io.newshound.crawler.fetch.HttpFetcher;
+import io.newshound.crawler.publish.ArticlePublisher;
+import io.newshound.crawler.source.SourceRegistry;
+import io.newshound.crawler.state.CrawlState;
+import io.newshound.crawler.state.FileCrawlState;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the crawl: fetcher, extractor, crawl state, the poller and its scheduler. */
+@Configuration(proxyBeanMethods = false)
+class CrawlConfiguration {
+
+	@Bean(destroyMethod = "close")
+	HttpFetcher fetcher(CrawlerProperties properties, MeterRegistry meters) {
+		return new HttpFetcher(FetchSettings.from(properties), HostResolver.system(), null, meters);
+	}
+
+	@Bean
+	ArticleExtractor articleExtractor() {
+		return new JsoupArticleExtractor();
+	}
+
+	@Bean(destroyMethod = "close")
+	CrawlState crawlState(CrawlerProperties properties) {
+		return FileCrawlState.open(properties.stateDir());
+	}
+
+	@Bean
+	SourcePoller sourcePoller(HttpFetcher fetcher, ArticleExtractor extractor, ArticlePublisher publisher,
+			CrawlState state, CrawlerProperties properties, MeterRegistry meters) {
+		CrawlerProperties.Discovery discovery = properties.discovery();
+		return new SourcePoller(fetcher, extractor, publisher, state, new SourcePoller.Settings(
+				discovery.maxLinksPerPage(), discovery.maxSitemaps(), discovery.revisitInterval()), meters,
+				Clock.systemUTC());
+	}
+
+	@Bean
+	CrawlScheduler crawlScheduler(SourceRegistry registry, SourcePoller poller, CrawlerProperties properties) {
+		return new CrawlScheduler(registry, poller, properties.concurrency(), properties.schedulingEnabled(),
+				Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,468 @@
+package io.newshound.crawler.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Fetcher} on the JDK's {@link HttpClient}. Per hop of a fetch: the URL's host is resolved
+ * and checked by the {@link AddressGuard}; robots.txt is consulted; the host's turn is taken
+ * ({@link HostGate}: one request in flight per host, a delay between requests that is the larger of
+ * the configured minimum and the host's crawl-delay); the request is sent with the Newshound
+ * User-Agent and, on the first hop, the validators of the copy we hold. Redirects are followed by hand
+ * (so every hop passes the guard), up to the limit and never in a loop. 429 and 5xx are retried with
+ * exponential backoff that honours {@code Retry-After}. The body is decompressed by
+ * {@link BoundedBody} and cut off at the size limit; the whole exchange has a deadline.
+ *
+ * <p>Metrics: {@code newshound.crawler.fetches} by {@code status} and {@code kind} (html, feed, sitemap,
+ * robots), {@code newshound.crawler.pages.fetched} (2xx pages, feeds and sitemaps, not robots.txt),
+ * {@code newshound.crawler.fetch.errors} by {@code kind}, {@code newshound.crawler.bytes.fetched},
+ * {@code newshound.crawler.politeness.wait}.
+ */
+public final class HttpFetcher implements Fetcher, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
+
+	/** Longest a {@code Retry-After} holds a host back. */
+	private static final Duration MAX_HOLD = Duration.ofHours(1);
+
+	private final FetchSettings settings;
+
+	private final AddressGuard guard;
+
+	private final HttpClient client;
+
+	private final HostGate gate;
+
+	private final RobotsCache robots;
+
+	private final ScheduledExecutorService watchdog;
+
+	private final MeterRegistry meters;
+
+	private final Counter pagesFetched;
+
+	private final DistributionSummary bytesFetched;
+
+	private final Timer politenessWait;
+
+	/**
+	 * @param settings limits and manners
+	 * @param resolver DNS as the address guard sees it
+	 * @param proxy the proxy the HTTP client goes through, or {@code null} to connect directly
+	 * @param meters where the fetch metrics go
+	 */
+	public HttpFetcher(FetchSettings settings, HostResolver resolver, ProxySelector proxy, MeterRegistry meters) {
+		this.settings = settings;
+		this.guard = new AddressGuard(resolver);
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.connectTimeout(settings.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER);
+		if (proxy != null) {
+			builder.proxy(proxy);
+		}
+		this.client = builder.build();
+		Clock clock = Clock.systemUTC();
+		this.gate = new HostGate(clock);
+		this.robots = new RobotsCache(this::fetch, settings.robotsCacheTtl(), settings.maxCrawlDelay(), clock);
+		this.watchdog = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "fetch-deadline");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.meters = meters;
+		this.pagesFetched = Counter.builder("newshound.crawler.pages.fetched")
+			.description("Documents fetched with a 2xx answer (pages, feeds, sitemaps)")
+			.register(meters);
+		this.bytesFetched = DistributionSummary.builder("newshound.crawler.bytes.fetched")
+			.description("Decoded body bytes fetched")
+			.baseUnit("bytes")
+			.register(meters);
+		this.politenessWait = Timer.builder("newshound.crawler.politeness.wait")
+			.description("Time spent waiting for a host's turn")
+			.register(meters);
+	}
+
+	@Override
+	public FetchResult fetch(FetchRequest request) {
+		FetchResult result;
+		try {
+			result = follow(request);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			result = FetchResult.failure(FetchStatus.IO_ERROR, request.url(), request.url(), 0, "interrupted");
+		}
+		record(request, result);
+		return result;
+	}
+
+	private FetchResult follow(FetchRequest request) throws InterruptedException {
+		URI url = request.url();
+		Set<URI> visited = new HashSet<>();
+		for (int hop = 0;; hop++) {
+			if (!visited.add(url)) {
+				return FetchResult.failure(FetchStatus.REDIRECT_LIMIT, request.url(), url, 0, "redirect loop");
+			}
+			Validators validators = (hop == 0) ? request.validators() : Validators.NONE;
+			Hop answer = hop(request, url, validators);
+			if (answer.redirect() == null) {
+				return answer.result();
+			}
+			if (hop >= this.settings.maxRedirects()) {
+				return FetchResult.failure(FetchStatus.REDIRECT_LIMIT, request.url(), answer.redirect(), 0,
+						"more than " + this.settings.maxRedirects() + " redirects");
+			}
+			url = answer.redirect();
+		}
+	}
+
+	/** The answer of one hop: a final result, or where it redirects to. */
+	private record Hop(FetchResult result, URI redirect) {
+
+		static Hop done(FetchResult result) {
+			return new Hop(result, null);
+		}
+
+	}
+
+	private Hop hop(FetchRequest request, URI url, Validators validators) throws InterruptedException {
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+			return Hop.done(FetchResult.failure(FetchStatus.UNSUPPORTED_TYPE, request.url(), url, 0,
+					"not an http(s) URL with a host"));
+		}
+		String host = url.getHost();
+		try {
+			AddressGuard.Verdict verdict = this.guard.check(host, request.allowPrivateAddresses());
+			if (!verdict.allowed()) {
+				return Hop.done(FetchResult.failure(FetchStatus.BLOCKED_ADDRESS, request.url(), url, 0, verdict.refusal()));
+			}
+		}
+		catch (UnknownHostException ex) {
+			return Hop.done(FetchResult.failure(FetchStatus.IO_ERROR, request.url(), url, 0, "unknown host " + host));
+		}
+		Duration delay = this.settings.minDelay();
+		if (request.checkRobots()) {
+			RobotsCache.Rules rules = this.robots.rules(url, request.allowPrivateAddresses());
+			if (rules.unreachable() != null) {
+				FetchResult failed = rules.unreachable();
+				return Hop.done(FetchResult.failure(failed.status(), request.url(), url, 0,
+						"robots.txt unavailable: " + failed.describe()));
+			}
+			if (rules.deferVisits()) {
+				return Hop.done(FetchResult.failure(FetchStatus.DISALLOWED, request.url(), url, 0,
+						"robots.txt answered with a server error; visits deferred"));
+			}
+			if (!rules.isAllowed(url)) {
+				return Hop.done(FetchResult.failure(FetchStatus.DISALLOWED, request.url(), url, 0, "disallowed by robots.txt"));
+			}
+			Duration crawlDelay = rules.crawlDelay();
+			if (crawlDelay != null && crawlDelay.compareTo(delay) > 0) {
+				delay = crawlDelay;
+			}
+		}
+		for (int attempt = 0;; attempt++) {
+			HostGate.Permit permit;
+			try {
+				permit = this.gate.acquire(host, this.settings.maxHostWait());
+			}
+			catch (HostGate.BusyException ex) {
+				return Hop.done(FetchResult.failure(FetchStatus.IO_ERROR, request.url(), url, 0, ex.getMessage()));
+			}
+			this.politenessWait.record(permit.waited());
+			Duration hold = delay;
+			try {
+				Exchange exchange = exchange(request, url, validators);
+				FetchResult result = exchange.result();
+				if (exchange.redirect() != null) {
+					return new Hop(null, exchange.redirect());
+				}
+				if (result.status() == FetchStatus.HTTP_ERROR && retryable(result.httpStatus())) {
+					Duration wait = backoff(attempt, result.retryAfter());
+					if (result.retryAfter() != null && result.retryAfter().compareTo(this.settings.maxRetryAfter()) > 0) {
+						hold = max(hold, min(result.retryAfter(), MAX_HOLD));
+						return Hop.done(result);
+					}
+					if (attempt < this.settings.maxRetries()) {
+						hold = max(hold, wait);
+						log.debug("{} answered {}; retry {} in {}", url, result.httpStatus(), attempt + 1, hold);
+						continue;
+					}
+				}
+				return Hop.done(result);
+			}
+			finally {
+				permit.release(hold);
+			}
+		}
+	}
+
+	private static boolean retryable(int httpStatus) {
+		return httpStatus == 429 || httpStatus >= 500;
+	}
+
+	private Duration backoff(int attempt, Duration retryAfter) {
+		Duration exponential = this.settings.retryBackoff().multipliedBy(1L << Math.min(attempt, 10));
+		return (retryAfter != null) ? max(retryAfter, exponential) : exponential;
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private record Exchange(FetchResult result, URI redirect) {
+	}
+
+	private Exchange exchange(FetchRequest request, URI url, Validators validators) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(url)
+			.GET()
+			.timeout(this.settings.readTimeout())
+			.version(url.getScheme().equalsIgnoreCase("https") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+			.header("User-Agent", this.settings.userAgent())
+			.header("Accept", request.accept().header())
+			.header("Accept-Encoding", "gzip, deflate");
+		if (validators.etag() != null) {
+			builder.header("If-None-Match", validators.etag());
+		}
+		if (validators.lastModified() != null) {
+			builder.header("If-Modified-Since", validators.lastModified());
+		}
+		AtomicBoolean timedOut = new AtomicBoolean();
+		HttpResponse<InputStream> response;
+		try {
+			response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+		}
+		catch (HttpConnectTimeoutException ex) {
+			return ioError(request, url, "connect timed out after " + this.settings.connectTimeout().toSeconds() + "s");
+		}
+		catch (HttpTimeoutException ex) {
+			return ioError(request, url, "no answer within " + this.settings.readTimeout().toSeconds() + "s");
+		}
+		catch (ConnectException ex) {
+			return ioError(request, url, "connection refused");
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return ioError(request, url, ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ioError(request, url, "interrupted");
+		}
+		try (InputStream body = response.body()) {
+			ScheduledFuture<?> deadline = this.watchdog.schedule(() -> {
+				timedOut.set(true);
+				closeQuietly(body);
+			}, this.settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			try {
+				return answer(request, url, response, body, timedOut);
+			}
+			finally {
+				deadline.cancel(false);
+			}
+		}
+		catch (IOException ex) {
+			return ioError(request, url, ex.toString());
+		}
+	}
+
+	private Exchange answer(FetchRequest request, URI url, HttpResponse<InputStream> response, InputStream body,
+			AtomicBoolean timedOut) {
+		int code = response.statusCode();
+		HttpHeaders headers = response.headers();
+		if (code >= 300 && code < 400 && code != 304) {
+			String location = headers.firstValue("Location").orElse(null);
+			if (location == null) {
+				return done(FetchResult.failure(FetchStatus.HTTP_ERROR, request.url(), url, code, "redirect without Location"));
+			}
+			try {
+				URI target = url.resolve(new URI(location.strip().replace(" ", "%20")));
+				return new Exchange(null, stripFragment(target));
+			}
+			catch (java.net.URISyntaxException | IllegalArgumentException ex) {
+				return done(FetchResult.failure(FetchStatus.HTTP_ERROR, request.url(), url, code,
+						"redirect to an invalid URL: " + location));
+			}
+		}
+		Validators validators = new Validators(headers.firstValue("ETag").orElse(null),
+				headers.firstValue("Last-Modified").orElse(null));
+		if (code == 304) {
+			return done(new FetchResult(FetchStatus.NOT_MODIFIED, request.url(), url, code, null, null, null,
+					validators.isEmpty() ? request.validators() : validators, null, null));
+		}
+		if (code < 200 || code >= 300) {
+			Duration retryAfter = headers.firstValue("Retry-After").map(HttpFetcher::parseRetryAfter).orElse(null);
+			return done(new FetchResult(FetchStatus.HTTP_ERROR, request.url(), url, code, null, null, null, null,
+					"HTTP " + code, retryAfter));
+		}
+		String contentType = headers.firstValue("Content-Type").orElse(null);
+		String mediaType = mediaType(contentType);
+		// servers that do not know what they serve say octet-stream, or nothing: look at the body then
+		boolean sniff = request.accept() == Accept.HTML
+				&& (mediaType == null || mediaType.equals("application/octet-stream"));
+		if (!sniff && !request.accept().accepts(mediaType)) {
+			return done(FetchResult.failure(FetchStatus.UNSUPPORTED_TYPE, request.url(), url, code,
+					"content type " + mediaType + " is not " + request.accept().name().toLowerCase(Locale.ROOT)));
+		}
+		long declared = headers.firstValueAsLong("Content-Length").orElse(-1);
+		String encoding = headers.firstValue("Content-Encoding").orElse(null);
+		if (declared > this.settings.maxBodyBytes()) {
+			return done(FetchResult.failure(FetchStatus.TOO_LARGE, request.url(), url, code,
+					"Content-Length " + declared + " is over the limit of " + this.settings.maxBodyBytes() + " bytes"));
+		}
+		byte[] bytes;
+		try {
+			bytes = BoundedBody.read(body, encoding, this.settings.maxBodyBytes());
+		}
+		catch (BoundedBody.TooLargeException ex) {
+			return done(FetchResult.failure(FetchStatus.TOO_LARGE, request.url(), url, code, ex.getMessage()));
+		}
+		catch (BoundedBody.UnsupportedEncodingException ex) {
+			return done(FetchResult.failure(FetchStatus.UNSUPPORTED_TYPE, request.url(), url, code, ex.getMessage()));
+		}
+		catch (IOException ex) {
+			String detail = timedOut.get() ? "body not complete within " + this.settings.readTimeout().toSeconds() + "s"
+					: "body broken: " + ex;
+			return done(FetchResult.failure(FetchStatus.IO_ERROR, request.url(), url, code, detail));
+		}
+		if (timedOut.get()) {
+			return done(FetchResult.failure(FetchStatus.IO_ERROR, request.url(), url, code,
+					"body not complete within " + this.settings.readTimeout().toSeconds() + "s"));
+		}
+		if (sniff && !looksLikeHtml(bytes)) {
+			return done(FetchResult.failure(FetchStatus.UNSUPPORTED_TYPE, request.url(), url, code,
+					"content type " + mediaType + " and the body does not look like HTML"));
+		}
+		return done(new FetchResult(FetchStatus.FETCHED, request.url(), url, code, mediaType, charset(contentType), bytes,
+				validators, null, null));
+	}
+
+	private static Exchange done(FetchResult result) {
+		return new Exchange(result, null);
+	}
+
+	private static Exchange ioError(FetchRequest request, URI url, String detail) {
+		return done(FetchResult.failure(FetchStatus.IO_ERROR, request.url(), url, 0, detail));
+	}
+
+	private void record(FetchRequest request, FetchResult result) {
+		this.meters
+			.counter("newshound.crawler.fetches", "status", result.status().name(), "kind",
+					request.accept().name().toLowerCase(Locale.ROOT))
+			.increment();
+		if (result.isFetched() && request.accept() != Accept.ROBOTS) {
+			this.pagesFetched.increment();
+			this.bytesFetched.record(result.body().length);
+		}
+		else if (result.status().isError()) {
+			this.meters.counter("newshound.crawler.fetch.errors", "kind", result.status().name()).increment();
+		}
+	}
+
+	/** Whether the first kilobyte holds an HTML doctype or one of the elements every page starts with. */
+	static boolean looksLikeHtml(byte[] body) {
+		String head = new String(body, 0, Math.min(body.length, 1024), java.nio.charset.StandardCharsets.ISO_8859_1)
+			.toLowerCase(Locale.ROOT);
+		return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head")
+				|| head.contains("<body");
+	}
+
+	static String mediaType(String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		int semicolon = contentType.indexOf(';');
+		String type = ((semicolon >= 0) ? contentType.substring(0, semicolon) : contentType).trim();
+		return type.isEmpty() ? null : type.toLowerCase(Locale.ROOT);
+	}
+
+	static String charset(String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		for (String part : contentType.split(";")) {
+			String trimmed = part.trim();
+			if (trimmed.regionMatches(true, 0, "charset=", 0, 8)) {
+				String value = trimmed.substring(8).trim().replace("\"", "").replace("'", "");
+				return value.isEmpty() ? null : value;
+			}
+		}
+		return null;
+	}
+
+	/** {@code Retry-After} as delta-seconds or an HTTP date; {@code null} when it is neither. */
+	static Duration parseRetryAfter(String value) {
+		String trimmed = value.trim();
+		try {
+			long seconds = Long.parseLong(trimmed);
+			return Duration.ofSeconds(Math.max(0, seconds));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				Duration wait = Duration.between(Instant.now(), at);
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (DateTimeParseException notADate) {
+				return null;
+			}
+		}
+	}
+
+	private static URI stripFragment(URI uri) {
+		if (uri.getRawFragment() == null) {
+			return uri;
+		}
+		String text = uri.toString();
+		return URI.create(text.substring(0, text.indexOf('#')));
+	}
+
+	private static void closeQuietly(InputStream in) {
+		try {
+			in.close();
+		}
+		catch (IOException ex) {
+			// closing is how the deadline stops a read; nothing more to do
+		}
+	}
+
+	@Override
+	public void close() {
+		this.watchdog.shutdownNow();
+	}
+
+}

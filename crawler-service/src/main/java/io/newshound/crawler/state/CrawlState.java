@@ -1,0 +1,47 @@
+package io.newshound.crawler.state;
+
+import java.time.Instant;
+
+/**
+ * What the crawler remembers across restarts: per article the content it last published, per URL the
+ * validators and time of the last fetch. Implementations are thread-safe.
+ *
+ * <p>The records are keyed (article id, URL) and each new record replaces the last one of its key, so
+ * the state maps one-to-one onto a compacted Kafka topic when it moves out of the local disk.
+ */
+public interface CrawlState extends AutoCloseable {
+
+	/** The article last published under {@code articleId}, or {@code null}. */
+	PublishedArticle published(String articleId);
+
+	/** Records that the broker acknowledged {@code article}. */
+	void markPublished(PublishedArticle article);
+
+	/** What is known about fetching {@code url}, or {@code null}. */
+	FetchedUrl fetched(String url);
+
+	/** Records a fetch of {@code url}. */
+	void markFetched(FetchedUrl url);
+
+	@Override
+	void close();
+
+	/**
+	 * @param articleId the article id (hash of the canonical URL)
+	 * @param url the canonical URL
+	 * @param contentHash hash of title and body as published
+	 * @param updatedAt the {@code updatedAt} of the published event
+	 */
+	record PublishedArticle(String articleId, String url, String contentHash, Instant updatedAt) {
+	}
+
+	/**
+	 * @param url the URL fetched (as requested, normalised)
+	 * @param etag its last {@code ETag}, or {@code null}
+	 * @param lastModified its last {@code Last-Modified}, or {@code null}
+	 * @param fetchedAt when it was last fetched (or found unchanged)
+	 */
+	record FetchedUrl(String url, String etag, String lastModified, Instant fetchedAt) {
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.newshound.indexer;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every setting of the indexer, under {@code newshound.indexer}.
+ *
+ * @param index the Elasticsearch index
+ * @param bulk how consumed articles are grouped into bulk requests
+ * @param retry how transient Elasticsearch failures are retried
+ * @param topics how the indexer's topics are created
+ */
+@ConfigurationProperties("newshound.indexer")
+public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bulk, @DefaultValue Retry retry,
+		@DefaultValue Topics topics) {
+
+	/**
+	 * @param alias the alias searches read and the indexer writes through ({@code news-articles})
+	 * @param version version of the mapping; the concrete index is {@code <alias>-v<version>}
+	 * @param shards primary shards of a new index (1)
+	 * @param replicas replicas of a new index (0, right for one node)
+	 * @param refreshInterval how often new documents become searchable (1s)
+	 */
+	public record Index(@DefaultValue("news-articles") String alias, @DefaultValue("1") int version,
+			@DefaultValue("1") int shards, @DefaultValue("0") int replicas,
+			@DefaultValue("1s") Duration refreshInterval) {
+
+		public String concreteName() {
+			return this.alias + "-v" + this.version;
+		}
+
+	}
+
+	/**
+	 * @param maxBytes largest bulk request body; a larger poll is split (5MB). The count is bounded by
+	 * {@code spring.kafka.consumer.max-poll-records} and the time by {@code fetch-max-wait}.
+	 */
+	public record Bulk(@DefaultValue("5MB") DataSize maxBytes) {
+	}
+
+	/**
+	 * @param initialInterval first pause after a transient failure (500ms)
+	 * @param maxInterval longest pause between attempts (30s); attempts never stop, nothing is dropped
+	 */
+	public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {
+	}
+
+	/**
+	 * @param partitions partitions of the topics the indexer creates when missing (3)
+	 * @param replicationFactor replication factor of those topics (1)
+	 */
+	public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+	}
+
+}

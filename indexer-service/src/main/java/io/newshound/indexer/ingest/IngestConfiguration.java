@@ -1,0 +1,86 @@
+package io.newshound.indexer.ingest;
+
+import java.time.Clock;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import io.newshound.events.ArticleIndexedEvent;
+import io.newshound.events.Topics;
+import io.newshound.indexer.IndexerProperties;
+import io.newshound.indexer.index.ArticleIndexSetup;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+	@Bean
+	KafkaAdmin.NewTopics indexerTopics(IndexerProperties properties) {
+		IndexerProperties.Topics topics = properties.topics();
+		return new KafkaAdmin.NewTopics(topic(Topics.ARTICLES, topics), topic(Topics.ARTICLES_DLT, topics),
+				topic(Topics.INDEXED, topics));
+	}
+
+	private static NewTopic topic(String name, IndexerProperties.Topics topics) {
+		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	ArticleIndexSetup articleIndexSetup(ElasticsearchClient client, IndexerProperties properties) {
+		return new ArticleIndexSetup(client, properties.index());
+	}
+
+	@Bean
+	IndexerEvents indexerEvents(KafkaTemplate<String, ArticleIndexedEvent> indexedTemplate,
+			ProducerFactory<String, ArticleIndexedEvent> producerFactory, Clock clock) {
+		Map<String, Object> bytes = Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		KafkaTemplate<String, byte[]> deadLetterTemplate = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<String, byte[]>(producerFactory.getConfigurationProperties())
+					.copyWithConfigurationOverride(bytes));
+		return new IndexerEvents(indexedTemplate, deadLetterTemplate, clock);
+	}
+
+	@Bean
+	ArticleBatchListener articleBatchListener(ElasticsearchClient client, IndexerEvents events,
+			IndexerProperties properties, MeterRegistry meters, Clock clock) {
+		BulkWriter writer = new BulkWriter(client, properties.index().alias(), clock);
+		return new ArticleBatchListener(writer, events, properties.bulk().maxBytes().toBytes(), meters);
+	}
+
+	/** Retries a failed poll for as long as it takes: transient failures must not drop anything. */
+	@Bean
+	CommonErrorHandler retryForeverErrorHandler(IndexerProperties properties) {
+		ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
+		backOff.setMaxElapsedTime(Long.MAX_VALUE);
+		backOff.setMaxAttempts(Long.MAX_VALUE);
+		return new DefaultErrorHandler(backOff);
+	}
+
+	@Bean
+	IndexerStartup indexerStartup(ArticleIndexSetup indexSetup, KafkaListenerEndpointRegistry registry,
+			IndexerProperties properties) {
+		return new IndexerStartup(indexSetup, registry, properties.retry().maxInterval());
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.newshound.stack.junit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+import io.newshound.stack.ElasticsearchNode;
+import io.newshound.stack.KafkaBroker;
+import io.newshound.stack.Progress;
+
+/**
+ * Starts, as child processes, whichever of Kafka and Elasticsearch the settings do not point at
+ * elsewhere. Both start at once (Kafka takes seconds, Elasticsearch half a minute) in a fresh
+ * directory under {@code java.io.tmpdir} that is deleted when the stack stops, so every test JVM
+ * begins with no topics and no indices.
+ */
+final class EmbeddedStack {
+
+	private static final Progress PROGRESS = (line) -> System.out.println("[local-stack] " + line);
+
+	private EmbeddedStack() {
+	}
+
+	static RunningStack start(StackSettings settings) {
+		Resources resources = new Resources();
+		try {
+			Path dataDirectory = createDataDirectory();
+			resources.add(() -> deleteRecursively(dataDirectory));
+			CompletableFuture<String> kafka = settings.kafkaBootstrap()
+				.map(CompletableFuture::completedFuture)
+				.orElseGet(() -> CompletableFuture.supplyAsync(() -> resources
+					.add(KafkaBroker.start(new KafkaBroker.Config(dataDirectory, 0), PROGRESS))
+					.bootstrapServers()));
+			String elasticsearchUrl;
+			try {
+				elasticsearchUrl = settings.elasticsearchUrl()
+					.orElseGet(() -> resources.add(ElasticsearchNode.start(
+							new ElasticsearchNode.Config(dataDirectory, 0, settings.plugins(), "512m"), PROGRESS))
+						.httpUrl());
+			}
+			catch (RuntimeException ex) {
+				// let a broker that is still starting finish, so that closing the resources stops it
+				kafka.exceptionally((failure) -> null).join();
+				throw ex;
+			}
+			return new RunningStack(kafka.join(), elasticsearchUrl, resources);
+		}
+		catch (RuntimeException ex) {
+			resources.close();
+			throw (ex instanceof CompletionException && ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
+	/** Readable by all: Elasticsearch may run as another user, who must be able to enter it. */
+	private static Path createDataDirectory() {
+		try {
+			Path directory = Files.createTempDirectory("newshound-local-stack-");
+			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not create the local stack's data directory", ex);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
