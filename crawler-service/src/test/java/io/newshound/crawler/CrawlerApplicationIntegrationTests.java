@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.newshound.events.EventSerializer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API, the health (Kafka DOWN) and the Prometheus metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "newshound.crawler.sources=classpath:test-sources.yml",
+		properties = { "spring.config.name=crawler-service", "newshound.crawler.sources=classpath:test-sources.yml",
 				"newshound.crawler.scheduling-enabled=false", "spring.kafka.bootstrap-servers=127.0.0.1:9",
 				"spring.kafka.admin.auto-create=false" })
 @AutoConfigureWebTestClient
@@ -29,6 +34,9 @@ class CrawlerApplicationIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	ProducerFactory<?, ?> producerFactory;
 
 	@DynamicPropertySource
 	static void stateDir(DynamicPropertyRegistry registry) throws IOException {
@@ -65,6 +73,26 @@ class CrawlerApplicationIntegrationTests {
 			.getResponseBody();
 		assertThat(metrics).contains("newshound_crawler_pages_fetched_total", "newshound_crawler_articles_published_total",
 				"newshound_crawler_politeness_wait_seconds");
+	}
+
+	/** The launcher's live status reads the published-articles counter through the metrics endpoint. */
+	@Test
+	void exposesThePublishedCounterToTheMetricsEndpoint() {
+		this.client.get().uri("/actuator/metrics/newshound.crawler.articles.published").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value").isEqualTo(0.0);
+	}
+
+	/** The producer is idempotent with acks=all, and writes the contract's JSON keyed by a string id. */
+	@Test
+	void producesIdempotentlyWithAcksAll() {
+		assertThat(this.producerFactory.getConfigurationProperties()).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+			.containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+			.containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, java.util.List.of("127.0.0.1:9"));
+		DefaultKafkaProducerFactory<?, ?> factory = (DefaultKafkaProducerFactory<?, ?>) this.producerFactory;
+		assertThat(factory.getKeySerializerSupplier().get()).isInstanceOf(StringSerializer.class);
+		assertThat(factory.getValueSerializerSupplier().get()).isInstanceOf(EventSerializer.class);
 	}
 
 }

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * local site's feed on start, and the articles come back from the topic keyed by article id.
  */
 @LocalStackTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=crawler-service")
 @AutoConfigureWebTestClient
 class CrawlerKafkaIntegrationTests {
 

@@ -1,5 +1,7 @@
 package io.newshound.search;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SearchApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(SearchApplication.class, args);
+		application().run(args);
+	}
+
+	/**
+	 * The application with its configuration file, {@code search-service.yml}: each service has its own name
+	 * so that the services can share a classpath (as in the system tests) without shadowing each
+	 * other's {@code application.yml}.
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(SearchApplication.class);
+		application.setDefaultProperties(Map.of("spring.config.name", "search-service"));
+		return application;
 	}
 
 }

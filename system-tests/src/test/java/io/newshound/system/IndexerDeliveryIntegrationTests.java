@@ -39,7 +39,6 @@ import io.newshound.indexer.IndexerApplication;
 import io.newshound.stack.junit.LocalStack;
 import io.newshound.stack.junit.LocalStackTest;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,10 +64,7 @@ class IndexerDeliveryIntegrationTests {
 	@BeforeAll
 	static void startIndexer(LocalStack localStack) {
 		stack = localStack;
-		indexer = new SpringApplicationBuilder(IndexerApplication.class)
-			.properties(Map.of("server.port", "0", "spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
-					"spring.elasticsearch.uris", stack.elasticsearchUrl(), "spring.main.banner-mode", "off"))
-			.run();
+		indexer = RunningServices.run(IndexerApplication.application(), stack);
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -8,7 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +19,7 @@ import io.newshound.indexer.IndexerApplication;
 import io.newshound.search.SearchApplication;
 import io.newshound.stack.junit.LocalStack;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,21 +46,24 @@ final class RunningServices implements AutoCloseable {
 	}
 
 	static RunningServices start(LocalStack stack, Path sourcesFile, Path stateDir) {
-		Map<String, Object> common = Map.of("server.port", "0", "spring.kafka.bootstrap-servers",
-				stack.kafkaBootstrapServers(), "spring.elasticsearch.uris", stack.elasticsearchUrl(),
-				"spring.main.banner-mode", "off");
-		ConfigurableApplicationContext indexer = new SpringApplicationBuilder(IndexerApplication.class)
-			.properties(common)
-			.run();
-		ConfigurableApplicationContext search = new SpringApplicationBuilder(SearchApplication.class)
-			.properties(common)
-			.run();
-		ConfigurableApplicationContext crawler = new SpringApplicationBuilder(CrawlerApplication.class)
-			.properties(common)
-			.properties(Map.of("newshound.crawler.sources", sourcesFile.toString(), "newshound.crawler.state-dir",
-					stateDir.toString(), "newshound.crawler.politeness.min-delay", "100ms"))
-			.run();
+		ConfigurableApplicationContext indexer = run(IndexerApplication.application(), stack);
+		ConfigurableApplicationContext search = run(SearchApplication.application(), stack);
+		ConfigurableApplicationContext crawler = run(CrawlerApplication.application(), stack,
+				"--newshound.crawler.sources=" + sourcesFile, "--newshound.crawler.state-dir=" + stateDir,
+				"--newshound.crawler.politeness.min-delay=100ms");
 		return new RunningServices(indexer, search, crawler);
+	}
+
+	/**
+	 * Starts one service with the keys {@code up} passes, as command-line arguments so that they win
+	 * over the service's own configuration file, on a free port.
+	 */
+	static ConfigurableApplicationContext run(SpringApplication application, LocalStack stack, String... extra) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0",
+				"--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+				"--spring.elasticsearch.uris=" + stack.elasticsearchUrl(), "--spring.main.banner-mode=off"));
+		args.addAll(List.of(extra));
+		return application.run(args.toArray(String[]::new));
 	}
 
 	JsonNode search(String query) {

@@ -32,6 +32,8 @@ import io.newshound.crawler.publish.PublishException;
 import io.newshound.crawler.source.Source;
 import io.newshound.crawler.source.SourceHealth;
 import io.newshound.crawler.state.CrawlState;
+import io.newshound.crawler.story.MinHash;
+import io.newshound.crawler.story.StoryIndex;
 import io.newshound.crawler.url.UrlNormalizer;
 import io.newshound.events.ArticleEvent;
 import io.newshound.events.ArticleIds;
@@ -43,7 +45,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One poll of one source, start to finish: discovery (feed, sitemap or page), then per article link a
  * conditional fetch, extraction, a content hash compared with what was published before, and a
- * publish that waits for the broker's acknowledgement before the crawl state records it. Everything
+ * publish that waits for the broker's acknowledgement before the crawl state records it. Near-duplicates
+ * of one story (the same wire copy on several sites) share a {@code storyId} ({@link StoryIndex}). Everything
  * that goes wrong is recorded on the source's health; nothing stops the other links or sources.
  *
  * <p>An article page fetched before is fetched again only when its feed entry says it changed since,
@@ -77,6 +80,8 @@ public final class SourcePoller {
 
 	private final MeterRegistry meters;
 
+	private final StoryIndex stories = new StoryIndex(StoryIndex.DEFAULT_MIN_SIMILARITY, 20_000);
+
 	/**
 	 * @param maxLinksPerPage most links taken from one feed, sitemap or page
 	 * @param maxSitemaps most child sitemaps read from one index
@@ -100,6 +105,9 @@ public final class SourcePoller {
 		this.articlesPublished = Counter.builder("newshound.crawler.articles.published")
 			.description("Articles acknowledged by Kafka")
 			.register(meters);
+		for (CrawlState.PublishedArticle article : state.publishedArticles()) {
+			this.stories.remember(article.articleId(), MinHash.decode(article.signature()), article.storyId());
+		}
 	}
 
 	/** Polls the source of {@code health} once, recording the outcome on it. */
@@ -302,12 +310,14 @@ public final class SourcePoller {
 			markFetched(key, result.validators(), fetchedAt);
 			return Outcome.UNCHANGED;
 		}
+		int[] signature = MinHash.signature(extracted.body());
+		String storyId = this.stories.assign(articleId, signature);
 		ArticleEvent event = new ArticleEvent(ArticleEvent.CURRENT_SCHEMA_VERSION, articleId, canonical.toString(),
 				source.name(), title, extracted.body(), first(extracted.summary(), link.summary()),
 				!extracted.authors().isEmpty() ? extracted.authors()
 						: (link.author() != null) ? List.of(link.author()) : List.of(),
 				(extracted.published() != null) ? extracted.published() : link.published(), fetchedAt, fetchedAt,
-				extracted.language(), extracted.image(), extracted.siteName(), source.tags(), hash, null);
+				extracted.language(), extracted.image(), extracted.siteName(), source.tags(), hash, storyId);
 		try {
 			this.publisher.publish(event);
 		}
@@ -317,7 +327,9 @@ public final class SourcePoller {
 			log.warn("source '{}': {}", source.name(), ex.getMessage());
 			return Outcome.RETRY;
 		}
-		this.state.markPublished(new CrawlState.PublishedArticle(articleId, canonical.toString(), hash, fetchedAt));
+		this.state.markPublished(
+				new CrawlState.PublishedArticle(articleId, canonical.toString(), hash, fetchedAt,
+						(signature != null) ? MinHash.encode(signature) : null, storyId));
 		markFetched(key, result.validators(), fetchedAt);
 		health.articlePublished();
 		this.articlesPublished.increment();

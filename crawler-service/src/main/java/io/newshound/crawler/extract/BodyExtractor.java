@@ -23,7 +23,11 @@ import org.jsoup.nodes.TextNode;
 final class BodyExtractor {
 
 	private static final Pattern NEGATIVE = Pattern.compile(
-			"(?i)(^|[\\s_-])(comment|comments|share|sharing|social|related|recommend|sidebar|promo|newsletter|subscribe|signup|advert|ads?|sponsor|cookie|consent|footer|masthead|breadcrumbs?|menu|popup|modal|paywall|byline|author-bio|tags|toolbar|skip|print|outbrain|taboola|widget|trending|most-popular|more-stories|read-more|nav|navigation|banner|pagination|caption|credit|copyright|disclaimer)($|[\\s_-])");
+			"(?i)(^|[\\s_-])(comment|comments|commentlist|disqus|respond|share|sharing|social|related|recommend|sidebar|promo|newsletter|subscribe|signup|advert|ads?|sponsor|sponsored|cookie|consent|gdpr|footer|masthead|breadcrumbs?|menu|popup|modal|paywall|byline|author-bio|tags|toolbar|skip|print|outbrain|taboola|trending|most-popular|more-stories|read-more|nav|navigation|banner|pagination|pager|caption|credit|copyright|disclaimer|shoutbox|skyscraper|supplemental)($|[\\s_-])");
+
+	/** Class or id words that keep an element that also looks unlikely (Readability's "maybe" list). */
+	private static final Pattern MAYBE = Pattern
+		.compile("(?i)(^|[\\s_-])(and|article|body|column|content|main|shadow|entry|post|story|text)($|[\\s_-])");
 
 	private static final Pattern POSITIVE = Pattern
 		.compile("(?i)(^|[\\s_-])(article|body|content|entry|main|post|story|text|blog|prose|rich-text)($|[\\s_-])");
@@ -35,13 +39,14 @@ final class BodyExtractor {
 	private static final Set<String> BOILERPLATE_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
 			"dialog", "alertdialog", "search", "menu", "menubar");
 
-	private static final Set<String> STRUCTURAL = Set.of("html", "body", "main", "article");
-
-	private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
+		private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
 			"h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figure",
 			"br", "hr", "address", "center");
 
 	private static final int MIN_PARAGRAPH = 25;
+
+	/** Below this many characters the first pass is not believed, and the page is read again more leniently. */
+	private static final int SHORT = 250;
 
 	/** @return the article text of {@code document}, which this method changes; empty when none */
 	String extract(Document document, String headline) {
@@ -49,16 +54,26 @@ final class BodyExtractor {
 		if (body == null) {
 			return "";
 		}
-		removeBoilerplate(body);
-		List<Element> containers = containers(body);
+		Document lenient = document.clone();
+		String text = extract(body, headline, true);
+		if (text.length() >= SHORT) {
+			return text;
+		}
+		// class and id words misled the first pass (page builders call everything a widget): without them
+		String second = extract(lenient.body(), headline, false);
+		return (second.length() > text.length()) ? second : text;
+	}
+
+	private String extract(Element body, String headline, boolean stripUnlikely) {
+		removeBoilerplate(body, stripUnlikely);
 		List<String> paragraphs = new ArrayList<>();
-		for (Element container : containers) {
+		for (Element container : containers(body)) {
 			paragraphs.addAll(paragraphs(container));
 		}
 		return join(paragraphs, headline);
 	}
 
-	private static void removeBoilerplate(Element root) {
+	private static void removeBoilerplate(Element root, boolean stripUnlikely) {
 		List<Element> remove = new ArrayList<>();
 		for (Element element : root.getAllElements()) {
 			if (element == root) {
@@ -70,17 +85,35 @@ final class BodyExtractor {
 					|| BOILERPLATE_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))
 					|| element.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")) {
 				remove.add(element);
-				continue;
 			}
-			String classAndId = element.className() + " " + element.id();
-			if (!STRUCTURAL.contains(tag) && NEGATIVE.matcher(classAndId).find() && !POSITIVE.matcher(classAndId).find()
-					&& element.selectFirst("article, main, [itemprop=articleBody]") == null) {
+			else if (stripUnlikely && isUnlikely(element)) {
 				remove.add(element);
 			}
 		}
 		for (Element element : remove) {
 			element.remove();
 		}
+	}
+
+	/** Whether class and id say boilerplate, and nothing inside says article. */
+	private static boolean isUnlikely(Element element) {
+		String tag = element.normalName();
+		if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
+			return false;
+		}
+		String classAndId = element.className() + " " + element.id();
+		if (!NEGATIVE.matcher(classAndId).find() || MAYBE.matcher(classAndId).find()) {
+			return false;
+		}
+		if (element.selectFirst("main, [itemprop=articleBody]") != null) {
+			return false;
+		}
+		for (Element article : element.getElementsByTag("article")) {
+			if (article != element && !NEGATIVE.matcher(article.className() + " " + article.id()).find()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private List<Element> containers(Element body) {
@@ -98,13 +131,12 @@ final class BodyExtractor {
 				continue;
 			}
 			double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
-			Element parent = element.parent();
-			Element grandparent = (parent != null) ? parent.parent() : null;
-			if (parent != null) {
-				scores.merge(parent, score + initial(parent, scores), (a, b) -> a + score);
-			}
-			if (grandparent != null) {
-				scores.merge(grandparent, score / 2 + initial(grandparent, scores), (a, b) -> a + score / 2);
+			// parent gets it all, grandparent half, and further ancestors a third per level (as Readability)
+			Element ancestor = element.parent();
+			for (int level = 0; level < 5 && ancestor != null && ancestor != body.parent(); level++) {
+				double share = score / ((level == 0) ? 1 : (level == 1) ? 2 : level * 3);
+				scores.merge(ancestor, share + initial(ancestor, scores), (a, b) -> a + share);
+				ancestor = ancestor.parent();
 			}
 		}
 		Element best = null;
@@ -120,7 +152,12 @@ final class BodyExtractor {
 		if (best == null) {
 			return List.of(body);
 		}
+		best = commonAncestorOfAlternatives(best, bestScore, scores, body);
 		while (best.text().length() < 250 && best.parent() != null && best.parent() != body.parent()) {
+			best = best.parent();
+		}
+		// an only child says nothing its parent does not: go up, so that siblings at that level can join
+		while (best.parent() != null && best != body && best.parent() != body && best.parent().childrenSize() == 1) {
 			best = best.parent();
 		}
 		List<Element> chosen = new ArrayList<>();
@@ -148,6 +185,46 @@ final class BodyExtractor {
 			}
 		}
 		return chosen;
+	}
+
+	/**
+	 * When an article is cut into many small boxes, several of them score close to the best: their
+	 * closest common ancestor holding at least three of them is the article (Readability's rule).
+	 */
+	private static Element commonAncestorOfAlternatives(Element best, double bestScore, Map<Element, Double> scores,
+			Element body) {
+		List<Element> alternatives = scores.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey() != best && entry.getValue() >= bestScore * 0.75)
+			.sorted(Map.Entry.<Element, Double>comparingByValue().reversed())
+			.limit(4)
+			.map(Map.Entry::getKey)
+			.toList();
+		if (alternatives.size() < 3) {
+			return best;
+		}
+		for (Element ancestor = best.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+			int holding = 0;
+			for (Element alternative : alternatives) {
+				if (alternative == ancestor || alternative.parents().contains(ancestor)) {
+					holding++;
+				}
+			}
+			if (holding >= 3) {
+				return ancestor;
+			}
+		}
+		return best;
+	}
+
+	/** Text reduced to its letters and digits, lower case, to compare headlines across punctuation. */
+	static String letters(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		text.codePoints()
+			.filter(Character::isLetterOrDigit)
+			.map(Character::toLowerCase)
+			.forEach(out::appendCodePoint);
+		return out.toString();
 	}
 
 	private static double initial(Element element, Map<Element, Double> scores) {
@@ -221,7 +298,7 @@ final class BodyExtractor {
 	private static String join(List<String> paragraphs, String headline) {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String paragraph : paragraphs) {
-			if (headline != null && paragraph.equalsIgnoreCase(headline.strip())) {
+			if (headline != null && letters(paragraph).equals(letters(headline))) {
 				continue;
 			}
 			seen.add(paragraph);

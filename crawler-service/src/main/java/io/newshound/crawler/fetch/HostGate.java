@@ -96,20 +96,6 @@ final class HostGate {
 		}
 	}
 
-	/** Holds a host back until {@code until}, without taking its turn. */
-	void holdBack(String host, Instant until) {
-		Slot slot = this.slots.computeIfAbsent(host.toLowerCase(Locale.ROOT), (key) -> new Slot());
-		slot.lock.lock();
-		try {
-			if (until.isAfter(slot.nextAllowed)) {
-				slot.nextAllowed = until;
-			}
-		}
-		finally {
-			slot.lock.unlock();
-		}
-	}
-
 	private static final class Slot {
 
 		private final ReentrantLock lock = new ReentrantLock(true);

@@ -91,9 +91,7 @@ final class RobotsCache {
 			.apply(new FetchRequest(robotsUrl, Accept.ROBOTS, allowPrivateAddresses, Validators.NONE, false));
 		Instant now = this.clock.instant();
 		return switch (result.status()) {
-			case FETCHED -> new Entry(this.parser.parseContent(robotsUrl.toString(), result.body(),
-					(result.mediaType() != null) ? result.mediaType() : "text/plain", List.of(AGENT)), now.plus(this.ttl),
-					null);
+			case FETCHED -> new Entry(parse(robotsUrl, result), now.plus(this.ttl), null);
 			case HTTP_ERROR -> {
 				SimpleRobotRules rules = this.parser.failedFetch(result.httpStatus());
 				yield new Entry(rules, now.plus((result.httpStatus() >= 500) ? SERVER_ERROR_TTL : this.ttl), null);
@@ -102,6 +100,14 @@ final class RobotsCache {
 			default -> new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), now.plus(this.ttl),
 					null);
 		};
+	}
+
+	private BaseRobotRules parse(URI robotsUrl, FetchResult result) {
+		// the parser counts warnings in a field: one parse at a time
+		synchronized (this.parser) {
+			return this.parser.parseContent(robotsUrl.toString(), result.body(),
+					(result.mediaType() != null) ? result.mediaType() : "text/plain", List.of(AGENT));
+		}
 	}
 
 	private static String key(URI url) {

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -22,34 +22,54 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
- * The Kafka side: an idempotent producer ({@code acks=all}) of {@link ArticleEvent}s keyed by article
- * id, on top of Spring Boot's {@code spring.kafka.*} settings (so {@code spring.kafka.bootstrap-servers}
- * and {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} work); the topic declaration (the broker does not create
- * topics by itself), created by {@link ArticlesTopicInitializer} rather than by Spring's KafkaAdmin so that
- * a broker that is away does not hold the start ({@code spring.kafka.admin.auto-create} is off); and
- * the Kafka health indicator.
+ * The Kafka side. Spring Boot's producer factory (so {@code spring.kafka.*}, connection details and
+ * SSL bundles apply, and {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} works) is made an idempotent producer
+ * with {@code acks=all} whatever the configuration says, writing {@link ArticleEvent}s as the contract's
+ * JSON keyed by article id. The topic is declared as a {@link NewTopic} and created by
+ * {@link ArticlesTopicInitializer} rather than by Spring's {@link KafkaAdmin}, so that a broker that is
+ * away does not hold the start ({@code spring.kafka.admin.auto-create} is off in crawler-service.yml).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaPublishConfiguration {
 
+	/** Producer settings that are defaults: a deployment may change them. */
+	private static final Map<String, Object> PRODUCER_DEFAULTS = Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+			ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
+			ProducerConfig.CLIENT_ID_CONFIG, "newshound-crawler");
+
 	@Bean
-	ProducerFactory<String, ArticleEvent> articleProducerFactory(KafkaProperties kafka) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-		config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newshound-crawler");
-		return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new EventSerializer<>());
+	DefaultKafkaProducerFactoryCustomizer articleProducerCustomizer() {
+		return (factory) -> {
+			Map<String, Object> configs = new HashMap<>();
+			PRODUCER_DEFAULTS.forEach((key, value) -> {
+				if (!factory.getConfigurationProperties().containsKey(key)) {
+					configs.put(key, value);
+				}
+			});
+			configs.put(ProducerConfig.ACKS_CONFIG, "all");
+			configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+			factory.updateConfigs(configs);
+			articles(factory).setKeySerializer(new StringSerializer());
+			articles(factory).setValueSerializer(new EventSerializer<>());
+		};
+	}
+
+	@SuppressWarnings("unchecked")
+	private static DefaultKafkaProducerFactory<String, ArticleEvent> articles(DefaultKafkaProducerFactory<?, ?> factory) {
+		// Boot declares its factory with wildcards; the serializers set above make it this type
+		return (DefaultKafkaProducerFactory<String, ArticleEvent>) factory;
 	}
 
 	@Bean
-	KafkaTemplate<String, ArticleEvent> articleKafkaTemplate(ProducerFactory<String, ArticleEvent> producerFactory) {
-		return new KafkaTemplate<>(producerFactory);
+	@SuppressWarnings("unchecked")
+	KafkaTemplate<String, ArticleEvent> articleKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
+		return new KafkaTemplate<>((ProducerFactory<String, ArticleEvent>) producerFactory);
 	}
 
 	@Bean
-	ArticlePublisher articlePublisher(KafkaTemplate<String, ArticleEvent> template, CrawlerProperties properties) {
-		return new KafkaArticlePublisher(template, properties.publish().timeout());
+	ArticlePublisher articlePublisher(KafkaTemplate<String, ArticleEvent> articleKafkaTemplate,
+			CrawlerProperties properties) {
+		return new KafkaArticlePublisher(articleKafkaTemplate, properties.publish().timeout());
 	}
 
 	@Bean

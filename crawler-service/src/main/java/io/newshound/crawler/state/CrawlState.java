@@ -17,6 +17,9 @@ public interface CrawlState extends AutoCloseable {
 	/** Records that the broker acknowledged {@code article}. */
 	void markPublished(PublishedArticle article);
 
+	/** Every article published, oldest update first. */
+	java.util.List<PublishedArticle> publishedArticles();
+
 	/** What is known about fetching {@code url}, or {@code null}. */
 	FetchedUrl fetched(String url);
 
@@ -31,8 +34,12 @@ public interface CrawlState extends AutoCloseable {
 	 * @param url the canonical URL
 	 * @param contentHash hash of title and body as published
 	 * @param updatedAt the {@code updatedAt} of the published event
+	 * @param signature the MinHash signature of the body as text, for near-duplicate detection, or
+	 * {@code null}
+	 * @param storyId the story the article was given, or {@code null}
 	 */
-	record PublishedArticle(String articleId, String url, String contentHash, Instant updatedAt) {
+	record PublishedArticle(String articleId, String url, String contentHash, Instant updatedAt, String signature,
+			String storyId) {
 	}
 
 	/**

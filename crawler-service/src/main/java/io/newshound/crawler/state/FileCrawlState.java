@@ -111,6 +111,14 @@ public final class FileCrawlState implements CrawlState {
 	}
 
 	@Override
+	public synchronized java.util.List<PublishedArticle> publishedArticles() {
+		return this.articles.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(PublishedArticle::updatedAt))
+			.toList();
+	}
+
+	@Override
 	public synchronized FetchedUrl fetched(String url) {
 		return this.urls.get(url);
 	}
@@ -156,7 +164,8 @@ public final class FileCrawlState implements CrawlState {
 		String type = record.get("type").asString();
 		if (type.equals("article")) {
 			PublishedArticle article = new PublishedArticle(record.get("id").asString(), record.get("url").asString(),
-					record.get("hash").asString(), Instant.parse(record.get("updatedAt").asString()));
+					record.get("hash").asString(), Instant.parse(record.get("updatedAt").asString()),
+					text(record, "signature"), text(record, "storyId"));
 			this.articles.put(article.articleId(), article);
 		}
 		else if (type.equals("url")) {
@@ -227,6 +236,12 @@ public final class FileCrawlState implements CrawlState {
 		node.put("url", article.url());
 		node.put("hash", article.contentHash());
 		node.put("updatedAt", article.updatedAt().toString());
+		if (article.signature() != null) {
+			node.put("signature", article.signature());
+		}
+		if (article.storyId() != null) {
+			node.put("storyId", article.storyId());
+		}
 		return node;
 	}
 

@@ -281,6 +281,41 @@ class SourcePollerTests {
 					"Robotics lab shows hands that learn from video");
 	}
 
+	/** Two copies of one wire story on two sites share a storyId; another story has its own, also after a restart. */
+	@Test
+	void twoCopiesOfOneStoryOnTwoSitesShareAStoryId() throws Exception {
+		try (TestSite other = new TestSite()) {
+			this.site.text("/wire.xml", "application/rss+xml", rss(this.site.url("/business/chip-deal")))
+				.resource("/business/chip-deal", "text/html", "site/wire-story-a.html");
+			other.text("/wire.xml", "application/rss+xml", rss(other.url("/markets/chip-designer-deal")))
+				.resource("/markets/chip-designer-deal", "text/html", "site/wire-story-b.html");
+			SourcePoller poller = poller(Duration.ofHours(6));
+			poller.poll(source("Daily Circuit", "/wire.xml", SourceKind.FEED, true));
+			poller.poll(source("Fixture", "/feed.xml", SourceKind.FEED, true));
+			restart();
+			SourceHealth ledger = new SourceRegistry(List.of(new Source("The Ledger", other.url("/wire.xml"), SourceKind.FEED,
+					Duration.ofMinutes(15), List.of(), true))).health("The Ledger");
+			poller(Duration.ofHours(6)).poll(ledger);
+		}
+		ArticleEvent circuit = published("/business/chip-deal");
+		ArticleEvent theLedger = published("/markets/chip-designer-deal");
+		assertThat(circuit.articleId()).isNotEqualTo(theLedger.articleId());
+		assertThat(theLedger.storyId()).isEqualTo(circuit.storyId()).isEqualTo(circuit.articleId().substring(0, 16));
+		assertThat(published("/articles/robotics-lab").storyId()).isNotEqualTo(circuit.storyId());
+	}
+
+	private ArticleEvent published(String path) {
+		return this.publisher.published().stream()
+			.filter((event) -> URI.create(event.url()).getPath().equals(path))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static String rss(URI link) {
+		return "<rss version=\"2.0\"><channel><title>Wire</title><link>" + link + "</link><description>d</description>"
+				+ "<item><title>Chip deal</title><link>" + link + "</link></item></channel></rss>";
+	}
+
 	/** A page source polls the feed its home page announces. */
 	@Test
 	void aPageSourceFollowsTheAnnouncedFeed() {

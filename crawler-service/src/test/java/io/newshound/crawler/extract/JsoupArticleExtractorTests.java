@@ -71,6 +71,24 @@ class JsoupArticleExtractorTests {
 		assertThat(article.body()).doesNotContain("Front page", "Copyright");
 	}
 
+	/**
+	 * Regression: when a wrapper's class looks like boilerplate ({@code has-sidebar}) the first pass
+	 * drops the whole article; a second pass without class rules finds it.
+	 */
+	@Test
+	void readsPagesWhoseEveryContainerLooksLikeAWidget() {
+		ExtractedArticle article = extract("page-builder.html", "/inference-costs");
+		assertThat(paragraphs(article)).hasSize(3).first().asString().startsWith("The price of running large language models");
+		assertThat(article.body()).doesNotContain("Subscribe");
+	}
+
+	/** An article cut into one box per paragraph is taken whole, not as its longest box. */
+	@Test
+	void takesAnArticleCutIntoBoxesWhole() {
+		ExtractedArticle article = extract("cards.html", "/small-models-lab");
+		assertThat(paragraphs(article)).hasSize(4).first().asString().startsWith("A startup founded by former university researchers");
+	}
+
 	/** A canonical URL on another site is not believed (it would let a page claim another site's article id). */
 	@Test
 	void ignoresACanonicalUrlOnAnotherSite() {

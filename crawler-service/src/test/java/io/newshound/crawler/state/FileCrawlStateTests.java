@@ -22,13 +22,13 @@ class FileCrawlStateTests {
 	@Test
 	void survivesARestart(@TempDir Path dir) {
 		try (FileCrawlState state = FileCrawlState.open(dir)) {
-			state.markPublished(new CrawlState.PublishedArticle("id1", "https://x.example/a", "h1", T1));
-			state.markPublished(new CrawlState.PublishedArticle("id1", "https://x.example/a", "h2", T2));
+			state.markPublished(new CrawlState.PublishedArticle("id1", "https://x.example/a", "h1", T1, "c2lnbmF0dXJl", "s1"));
+			state.markPublished(new CrawlState.PublishedArticle("id1", "https://x.example/a", "h2", T2, null, null));
 			state.markFetched(new CrawlState.FetchedUrl("https://x.example/a", "\"e\"", null, T1));
 		}
 		try (FileCrawlState state = FileCrawlState.open(dir)) {
 			assertThat(state.published("id1"))
-				.isEqualTo(new CrawlState.PublishedArticle("id1", "https://x.example/a", "h2", T2));
+				.isEqualTo(new CrawlState.PublishedArticle("id1", "https://x.example/a", "h2", T2, null, null));
 			assertThat(state.fetched("https://x.example/a"))
 				.isEqualTo(new CrawlState.FetchedUrl("https://x.example/a", "\"e\"", null, T1));
 			assertThat(state.published("nope")).isNull();
@@ -56,7 +56,7 @@ class FileCrawlStateTests {
 	@Test
 	void skipsATornLastLine(@TempDir Path dir) throws Exception {
 		try (FileCrawlState state = FileCrawlState.open(dir)) {
-			state.markPublished(new CrawlState.PublishedArticle("id1", "https://x.example/a", "h1", T1));
+			state.markPublished(new CrawlState.PublishedArticle("id1", "https://x.example/a", "h1", T1, "c2lnbmF0dXJl", "s1"));
 		}
 		Files.writeString(dir.resolve(FileCrawlState.JOURNAL), "{\"type\":\"article\",\"id\":\"id2\",\"ur",
 				StandardCharsets.UTF_8, StandardOpenOption.APPEND);

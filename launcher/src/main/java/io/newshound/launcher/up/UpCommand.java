@@ -39,6 +39,9 @@ public final class UpCommand {
 
 	private static final Duration EXTERNAL_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
+	/** The module whose zip gives the node the analysis the index template needs. */
+	private static final String ANALYSIS_PLUGIN = "search-analysis-plugin";
+
 	private final UpOptions options;
 
 	private final Console console;
@@ -77,6 +80,11 @@ public final class UpCommand {
 			if (!Files.isRegularFile(spec.jar())) {
 				throw new LaunchException(spec.name() + " is not built (" + spec.jar() + " is missing); run ./mvnw -B -DskipTests install");
 			}
+		}
+		if (this.options.elasticsearch() == null) {
+			analysisPlugin(); // missing: fail before anything starts
+		}
+		for (ServiceSpec spec : specs) {
 			requireFreePort(spec.port(), spec.name());
 		}
 		requireFreePort(UpOptions.DEMO_SITE_PORT, "the demo site");
@@ -161,11 +169,27 @@ public final class UpCommand {
 		long begin = System.nanoTime();
 		this.console.line("  … elasticsearch starting (takes 30–60 s)");
 		ElasticsearchNode node = ElasticsearchNode.start(new ElasticsearchNode.Config(
-				this.options.dataDir().resolve("elasticsearch"), UpOptions.ELASTICSEARCH_PORT, List.of(), "512m"),
-				this::progress);
+				this.options.dataDir().resolve("elasticsearch"), UpOptions.ELASTICSEARCH_PORT, List.of(analysisPlugin()),
+				"512m"), this::progress);
 		this.started.push(node);
 		this.console.ready("elasticsearch", node.httpUrl(), begin);
 		return node.httpUrl();
+	}
+
+	/**
+	 * The analysis plugin's zip, installed into the node that {@code up} starts (again only when it changed).
+	 * A given {@code --elasticsearch} must have it installed already.
+	 */
+	private Path analysisPlugin() {
+		Path zip = this.options.home()
+			.resolve(ANALYSIS_PLUGIN)
+			.resolve("target")
+			.resolve(ANALYSIS_PLUGIN + "-0.1.0-SNAPSHOT.zip");
+		if (!Files.isRegularFile(zip)) {
+			throw new LaunchException("the Elasticsearch analysis plugin is not built (" + zip
+					+ " is missing); run ./mvnw -B -DskipTests install");
+		}
+		return zip;
 	}
 
 	private void progress(String line) {

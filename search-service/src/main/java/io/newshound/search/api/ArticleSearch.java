@@ -18,6 +18,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -38,6 +39,15 @@ class ArticleSearch {
 	private static final Map<String, String> FACETS = Map.of("source", "source", "tag", "tags");
 
 	private static final int SNIPPET_CHARS = 180;
+
+	/**
+	 * The query syntax users get. WHITESPACE is left out on purpose: as an operator it splits the query
+	 * before analysis, and multi-word synonyms ("large language models" for "LLMs") never match. No fuzzy
+	 * or proximity operators: they cost far more than they help in news search.
+	 */
+	private static final List<SimpleQueryStringFlag> SAFE_SYNTAX = List.of(SimpleQueryStringFlag.And,
+			SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
+			SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Precedence, SimpleQueryStringFlag.Escape);
 
 	private final ElasticsearchAsyncClient client;
 
@@ -87,7 +97,8 @@ class ArticleSearch {
 		else {
 			bool.must((must) -> must.simpleQueryString((simple) -> simple.query(query.text())
 				.fields("title^3", "summary^2", "body")
-				.defaultOperator(Operator.And)));
+				.defaultOperator(Operator.And)
+				.flags(SAFE_SYNTAX)));
 		}
 		if (query.source() != null) {
 			bool.filter((filter) -> filter.term((term) -> term.field("source").value(FieldValue.of(query.source()))));
