@@ -52,7 +52,7 @@ class ArticleBatchListener {
 			.register(meters);
 	}
 
-	@KafkaListener(id = LISTENER_ID, topics = Topics.ARTICLES, batch = "true", autoStartup = "false")
+	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.ARTICLES, batch = "true", autoStartup = "false")
 	void onPoll(List<ConsumerRecord<String, byte[]>> records) {
 		List<PendingArticle> deadLetters = new ArrayList<>();
 		List<Indexed> indexed = new ArrayList<>();
