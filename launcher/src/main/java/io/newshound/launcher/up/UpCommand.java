@@ -84,6 +84,13 @@ public final class UpCommand {
 		if (this.options.elasticsearch() == null) {
 			analysisPlugin(); // missing: fail before anything starts
 		}
+		// clusters the user named are checked before anything starts: a typo should cost seconds, not a minute
+		if (this.options.kafka() != null) {
+			requireKafka(this.options.kafka());
+		}
+		if (this.options.elasticsearch() != null) {
+			requireElasticsearch(this.options.elasticsearch().toString());
+		}
 		for (ServiceSpec spec : specs) {
 			requireFreePort(spec.port(), spec.name());
 		}
@@ -146,7 +153,6 @@ public final class UpCommand {
 
 	private String kafka() {
 		if (this.options.kafka() != null) {
-			requireKafka(this.options.kafka());
 			this.console.line("  ✓ kafka            " + this.options.kafka() + " (given, reachable)");
 			return this.options.kafka();
 		}
@@ -162,7 +168,6 @@ public final class UpCommand {
 	private String elasticsearch() {
 		if (this.options.elasticsearch() != null) {
 			String url = this.options.elasticsearch().toString();
-			requireElasticsearch(url);
 			this.console.line("  ✓ elasticsearch    " + url + " (given, reachable)");
 			return url;
 		}
