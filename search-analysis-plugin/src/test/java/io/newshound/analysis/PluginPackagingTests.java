@@ -31,7 +31,7 @@ class PluginPackagingTests {
 		assertThat(listed).containsOnlyKeys(TokenFilterFactory.class.getName());
 
 		Map<String, String> annotated = new HashMap<>();
-		Path classes = Path.of(EnglishChain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+		Path classes = Path.of(AiSynonymsFilterFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath());
 		try (Stream<Path> files = Files.walk(classes)) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".class")).toList()) {
 				String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");

@@ -9,9 +9,9 @@ import org.apache.lucene.analysis.WordlistLoader;
 
 /**
  * Words that {@code newshound_english_stem} leaves unstemmed, from {@code protected-words.txt}: names
- * that KStem would turn into other words ("Cursor" → "curse", "Keras" → "kera"). Loaded once per node.
+ * that KStem would turn into other words ("Cursor" → "curse", "Keras" → "kera"). Loaded once per JVM.
  */
-final class ProtectedWords {
+public final class ProtectedWords {
 
 	static final String FILE = "protected-words.txt";
 
@@ -21,9 +21,9 @@ final class ProtectedWords {
 	}
 
 	/** The protected words, lowercase and folded as the stemmer sees them; unmodifiable. */
-	static synchronized CharArraySet set() {
+	public static synchronized CharArraySet set() {
 		if (words == null) {
-			try (Reader reader = PluginResources.open(FILE)) {
+			try (Reader reader = AnalysisResources.open(FILE)) {
 				words = CharArraySet.unmodifiableSet(WordlistLoader.getWordSet(reader, "#", new CharArraySet(64, true)));
 			}
 			catch (IOException ex) {

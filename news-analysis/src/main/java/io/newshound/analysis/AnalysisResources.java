@@ -7,10 +7,10 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** The data files shipped in the plugin's jar, beside its classes. */
-final class PluginResources {
+/** The data files shipped beside these classes (the analysis rules). */
+final class AnalysisResources {
 
-	private PluginResources() {
+	private AnalysisResources() {
 	}
 
 	/**
@@ -18,9 +18,9 @@ final class PluginResources {
 	 * @throws IOException when the file is not in the jar
 	 */
 	static Reader open(String name) throws IOException {
-		InputStream in = PluginResources.class.getResourceAsStream(name);
+		InputStream in = AnalysisResources.class.getResourceAsStream(name);
 		if (in == null) {
-			throw new IOException("the plugin jar has no " + name + " beside " + PluginResources.class.getName());
+			throw new IOException("the news-analysis jar has no " + name + " beside " + AnalysisResources.class.getName());
 		}
 		return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)

@@ -11,8 +11,11 @@ import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The Lucene filters behind the plugin's token filters, and the analysis chain that the index template's
- * {@code newshound_english} analyzer builds from them. The synonym rules are analysed with
+ * Newshound's English analysis in one place: the Lucene filters behind the Elasticsearch plugin's token
+ * filters (search-analysis-plugin), and the chain that the index template's {@code newshound_english}
+ * analyzer builds from them, so that code outside Elasticsearch (alert matching) analyses text exactly as
+ * the index does. Compiled for Java 17 against Lucene 9 and run unchanged on Elasticsearch's Lucene 10:
+ * only APIs that both share are used. The synonym rules are analysed with
  * {@link #analyzer()}, so a rule matches exactly the terms that this chain makes of a query.
  *
  * <p>Stemming is KStem (Krovetz), not Porter: it maps plurals and inflections to dictionary words
@@ -20,33 +23,33 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * Porter conflates ("generative" and "general" both → "gener", "news" → "new", "Anthropic" → "anthrop").
  * Words KStem still mangles are kept whole through {@link ProtectedWords}.
  */
-final class EnglishChain {
+public final class EnglishChain {
 
 	private EnglishChain() {
 	}
 
 	/** "OpenAI's" → "OpenAI" (also with a typographic apostrophe). */
-	static TokenStream possessive(TokenStream input) {
+	public static TokenStream possessive(TokenStream input) {
 		return new EnglishPossessiveFilter(input);
 	}
 
 	/** "Crème" → "Creme": Latin letters with diacritics and ligatures to ASCII. */
-	static TokenStream asciiFolding(TokenStream input) {
+	public static TokenStream asciiFolding(TokenStream input) {
 		return new ASCIIFoldingFilter(input, false);
 	}
 
 	/** KStem, except for the {@link ProtectedWords}; expects lowercased, folded tokens. */
-	static TokenStream stem(TokenStream input) {
+	public static TokenStream stem(TokenStream input) {
 		return new KStemFilter(new SetKeywordMarkerFilter(input, ProtectedWords.set()));
 	}
 
 	/** Everything after the tokenizer in {@code newshound_english}: lowercase, possessive, folding, stem. */
-	static TokenStream english(TokenStream tokens) {
+	public static TokenStream english(TokenStream tokens) {
 		return stem(asciiFolding(possessive(new LowerCaseFilter(tokens))));
 	}
 
 	/** {@code newshound_english} as a Lucene analyzer: the standard tokenizer, then {@link #english}. */
-	static Analyzer analyzer() {
+	public static Analyzer analyzer() {
 		return new Analyzer() {
 
 			@Override
