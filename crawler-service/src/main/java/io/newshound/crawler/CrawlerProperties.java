@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param sources location of the sources file: a file path or {@code classpath:…}; default
  * {@code classpath:sources.yml} (the bundled list)
  * @param stateDir directory of the crawl state (published content hashes, HTTP validators) that
- * survives restarts; default {@code ./data/crawler}
+ * survives restarts, when the crawler works alone ({@code cluster.enabled=false}); default
+ * {@code ./data/crawler}
  * @param schedulingEnabled whether sources are polled on their intervals; {@code false} leaves the
  * service up with an idle scheduler (for tests and maintenance); default {@code true}
  * @param concurrency the global bound on source polls (and therefore HTTP requests) in flight at
@@ -24,12 +25,13 @@ import org.springframework.util.unit.DataSize;
  * @param politeness per-host manners
  * @param discovery how much is taken from one feed, sitemap or page
  * @param publish the Kafka side
+ * @param cluster how several crawler instances share the work
  */
 @ConfigurationProperties("newshound.crawler")
 public record CrawlerProperties(@DefaultValue("classpath:sources.yml") String sources,
 		@DefaultValue("./data/crawler") Path stateDir, @DefaultValue("true") boolean schedulingEnabled,
 		@DefaultValue("4") int concurrency, @DefaultValue Fetch fetch, @DefaultValue Politeness politeness,
-		@DefaultValue Discovery discovery, @DefaultValue Publish publish) {
+		@DefaultValue Discovery discovery, @DefaultValue Publish publish, @DefaultValue Cluster cluster) {
 
 	public CrawlerProperties {
 		if (concurrency < 1) {
@@ -110,6 +112,31 @@ public record CrawlerProperties(@DefaultValue("classpath:sources.yml") String so
 	 */
 	public record Publish(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
 			@DefaultValue("30s") Duration timeout) {
+	}
+
+	/**
+	 * Sharing the work between crawler instances, prefix {@code newshound.crawler.cluster}: every host
+	 * belongs to one partition of the frontier topic, the instances are one Kafka consumer group on
+	 * that topic, and each polls the sources (and fetches the article links) of the hosts of the
+	 * partitions Kafka assigns to it; the crawl state is a compacted topic that every instance reads.
+	 * A single instance owns every partition.
+	 *
+	 * @param enabled whether the crawler shares its work through Kafka, with its state in the state
+	 * topic; {@code false}: it works alone, with its state in {@code state-dir}, and needs Kafka only to
+	 * publish; default {@code true}
+	 * @param group the consumer group of the crawler instances; default {@code newshound-crawler}
+	 * @param frontierTopic the topic whose partitions divide the hosts between the instances, and which
+	 * carries article links to the instance that owns their host; default {@code news.crawl.frontier.v1}
+	 * @param stateTopic the compacted topic of the crawl state; default {@code news.crawl.state.v1}
+	 * @param partitions partitions of both topics when the crawler creates them: the most instances
+	 * that can share the work; never change it on a running frontier topic (hosts would change
+	 * partitions); default {@code 12}
+	 * @param replicas replication factor of both topics when the crawler creates them; default {@code 1}
+	 */
+	public record Cluster(@DefaultValue("true") boolean enabled, @DefaultValue("newshound-crawler") String group,
+			@DefaultValue("news.crawl.frontier.v1") String frontierTopic,
+			@DefaultValue("news.crawl.state.v1") String stateTopic, @DefaultValue("12") int partitions,
+			@DefaultValue("1") short replicas) {
 	}
 
 }

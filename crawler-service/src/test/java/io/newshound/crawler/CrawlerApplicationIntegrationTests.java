@@ -71,8 +71,9 @@ class CrawlerApplicationIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(metrics).contains("newshound_crawler_pages_fetched_total", "newshound_crawler_articles_published_total",
-				"newshound_crawler_politeness_wait_seconds");
+		assertThat(metrics).contains("newshound_crawler_pages_fetched_total", "newshound_crawler_bytes_fetched_bytes_sum",
+				"newshound_crawler_articles_published_total", "newshound_crawler_politeness_wait_seconds_sum",
+				"newshound_crawler_links_forwarded_total", "newshound_crawler_partitions_owned");
 	}
 
 	/** The launcher's live status reads the published-articles counter through the metrics endpoint. */

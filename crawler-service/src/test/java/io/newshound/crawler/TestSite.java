@@ -15,14 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP server on 127.0.0.1 with a free port, serving what a test routes to it and recording
- * every request. It also works as an HTTP proxy for plain http: a request in absolute form
+ * A real HTTP server on 127.0.0.1 (or another loopback address, as another "host") with a free port,
+ * serving what a test routes to it and recording every request, and the most requests it ever had in
+ * flight at once. It also works as an HTTP proxy for plain http: a request in absolute form
  * ({@code GET http://news.example.test/a}) is routed by its path, so tests can give any host name to
  * the fetcher through {@link #asProxy()} while the address guard sees the answer of their resolver.
  */
@@ -35,6 +37,12 @@ public final class TestSite implements AutoCloseable {
 	private final Map<String, Handler> routes = new ConcurrentHashMap<>();
 
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	private final String address;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger maxInFlight = new AtomicInteger();
 
 	/** What a route does with a request. */
 	@FunctionalInterface
@@ -56,8 +64,14 @@ public final class TestSite implements AutoCloseable {
 	}
 
 	public TestSite() {
+		this("127.0.0.1");
+	}
+
+	/** A site on {@code address}, a loopback address such as {@code 127.0.0.2}. */
+	public TestSite(String address) {
+		this.address = address;
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 50);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -71,6 +85,7 @@ public final class TestSite implements AutoCloseable {
 		String path = exchange.getRequestURI().getPath();
 		this.requests.add(new Request(path, exchange.getRequestHeaders().getFirst("Host"), exchange.getRequestHeaders(),
 				System.nanoTime()));
+		this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 		Handler handler = this.routes.get(path);
 		try {
 			if (handler == null) {
@@ -85,21 +100,32 @@ public final class TestSite implements AutoCloseable {
 		}
 		finally {
 			exchange.close();
+			this.inFlight.decrementAndGet();
 		}
+	}
+
+	/** The most requests this site was answering at once, since it started. */
+	public int maxConcurrentRequests() {
+		return this.maxInFlight.get();
 	}
 
 	public int port() {
 		return this.server.getAddress().getPort();
 	}
 
-	/** {@code http://127.0.0.1:port} + {@code path}. */
+	/** {@code http://address:port}, as in {@code http://127.0.0.1:40123}. */
+	public String base() {
+		return "http://" + this.address + ":" + port();
+	}
+
+	/** {@link #base()} + {@code path}. */
 	public URI url(String path) {
-		return URI.create("http://127.0.0.1:" + port() + path);
+		return URI.create(base() + path);
 	}
 
 	/** A proxy selector that sends every request through this site. */
 	public ProxySelector asProxy() {
-		return ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()));
+		return ProxySelector.of(this.server.getAddress());
 	}
 
 	public TestSite route(String path, Handler handler) {
@@ -114,7 +140,7 @@ public final class TestSite implements AutoCloseable {
 
 	/** Serves a classpath resource (with {@code {{base}}} replaced by this site's base URL) at {@code path}. */
 	public TestSite resource(String path, String contentType, String resource) {
-		String body = fixture(resource).replace("{{base}}", "http://127.0.0.1:" + port());
+		String body = fixture(resource).replace("{{base}}", base());
 		return text(path, contentType, body);
 	}
 

@@ -7,23 +7,26 @@ import io.newshound.crawler.CrawlerProperties;
 import io.newshound.crawler.extract.ArticleExtractor;
 import io.newshound.crawler.extract.JsoupArticleExtractor;
 import io.newshound.crawler.fetch.FetchSettings;
+import io.newshound.crawler.fetch.HostOwnership;
 import io.newshound.crawler.fetch.HostResolver;
 import io.newshound.crawler.fetch.HttpFetcher;
 import io.newshound.crawler.publish.ArticlePublisher;
 import io.newshound.crawler.source.SourceRegistry;
 import io.newshound.crawler.state.CrawlState;
-import io.newshound.crawler.state.FileCrawlState;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the crawl: fetcher, extractor, crawl state, the poller and its scheduler. */
+/**
+ * Wires the crawl: fetcher, extractor, the poller and its scheduler. The hosts owned, the link
+ * forwarder and the crawl state come from {@code io.newshound.crawler.cluster}.
+ */
 @Configuration(proxyBeanMethods = false)
 class CrawlConfiguration {
 
 	@Bean(destroyMethod = "close")
-	HttpFetcher fetcher(CrawlerProperties properties, MeterRegistry meters) {
-		return new HttpFetcher(FetchSettings.from(properties), HostResolver.system(), null, meters);
+	HttpFetcher fetcher(CrawlerProperties properties, MeterRegistry meters, HostOwnership ownership) {
+		return new HttpFetcher(FetchSettings.from(properties), HostResolver.system(), null, meters, ownership);
 	}
 
 	@Bean
@@ -31,24 +34,21 @@ class CrawlConfiguration {
 		return new JsoupArticleExtractor();
 	}
 
-	@Bean(destroyMethod = "close")
-	CrawlState crawlState(CrawlerProperties properties) {
-		return FileCrawlState.open(properties.stateDir());
-	}
-
 	@Bean
 	SourcePoller sourcePoller(HttpFetcher fetcher, ArticleExtractor extractor, ArticlePublisher publisher,
-			CrawlState state, CrawlerProperties properties, MeterRegistry meters) {
+			CrawlState state, CrawlerProperties properties, MeterRegistry meters, HostOwnership ownership,
+			LinkForwarder forwarder) {
 		CrawlerProperties.Discovery discovery = properties.discovery();
 		return new SourcePoller(fetcher, extractor, publisher, state, new SourcePoller.Settings(
 				discovery.maxLinksPerPage(), discovery.maxSitemaps(), discovery.revisitInterval()), meters,
-				Clock.systemUTC());
+				Clock.systemUTC(), ownership, forwarder);
 	}
 
 	@Bean
-	CrawlScheduler crawlScheduler(SourceRegistry registry, SourcePoller poller, CrawlerProperties properties) {
+	CrawlScheduler crawlScheduler(SourceRegistry registry, SourcePoller poller, CrawlerProperties properties,
+			HostOwnership ownership) {
 		return new CrawlScheduler(registry, poller, properties.concurrency(), properties.schedulingEnabled(),
-				Clock.systemUTC());
+				Clock.systemUTC(), ownership);
 	}
 
 }

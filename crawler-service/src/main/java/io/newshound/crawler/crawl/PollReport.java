@@ -9,8 +9,15 @@ package io.newshound.crawler.crawl;
  * @param published articles published
  * @param unchanged links skipped or found unchanged (not modified, same content, revisited too soon)
  * @param failed links that failed (fetch error, not an article, publish failure)
+ * @param forwarded links handed to the crawler instance that owns their host (always {@code 0} for a
+ * crawler that works alone)
  */
-public record PollReport(String source, String error, int found, int published, int unchanged, int failed) {
+public record PollReport(String source, String error, int found, int published, int unchanged, int failed,
+		int forwarded) {
+
+	public PollReport(String source, String error, int found, int published, int unchanged, int failed) {
+		this(source, error, found, published, unchanged, failed, 0);
+	}
 
 	public boolean succeeded() {
 		return this.error == null;

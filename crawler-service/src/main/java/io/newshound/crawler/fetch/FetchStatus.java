@@ -28,11 +28,17 @@ public enum FetchStatus {
 	UNSUPPORTED_TYPE,
 
 	/** No answer: unknown host, connection refused, timeout, reset, host busy for too long. */
-	IO_ERROR;
+	IO_ERROR,
+
+	/**
+	 * Not requested: the host (the URL's, or a redirect's) belongs to another crawler instance, so
+	 * that instance does the work. Not an error of the site.
+	 */
+	NOT_OWNED;
 
 	/** Whether this outcome is an error worth reporting on the source. */
 	public boolean isError() {
-		return this != FETCHED && this != NOT_MODIFIED;
+		return this != FETCHED && this != NOT_MODIFIED && this != NOT_OWNED;
 	}
 
 	/** The status of a final (non-redirect) HTTP answer. */

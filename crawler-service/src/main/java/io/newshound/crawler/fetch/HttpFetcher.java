@@ -44,10 +44,17 @@ import org.slf4j.LoggerFactory;
  * exponential backoff that honours {@code Retry-After}. The body is decompressed by
  * {@link BoundedBody} and cut off at the size limit; the whole exchange has a deadline.
  *
+ * <p>When several crawler instances share the work, a hop goes only to a host that this instance
+ * owns ({@link HostOwnership}); anything else ends as {@link FetchStatus#NOT_OWNED} with the URL
+ * of the hop, for the owner to fetch. Each request is registered with the ownership from the moment
+ * the host's turn is taken to the last byte of the answer, so that a host is never handed to
+ * another instance while a request to it is in flight.
+ *
  * <p>Metrics: {@code newshound.crawler.fetches} by {@code status} and {@code kind} (html, feed, sitemap,
  * robots), {@code newshound.crawler.pages.fetched} (2xx pages, feeds and sitemaps, not robots.txt),
- * {@code newshound.crawler.fetch.errors} by {@code kind}, {@code newshound.crawler.bytes.fetched},
- * {@code newshound.crawler.politeness.wait}.
+ * {@code newshound.crawler.fetch.errors} by {@code kind} (a {@link FetchStatus} that is an error; not
+ * counted for robots.txt itself), {@code newshound.crawler.bytes.fetched} (decoded body bytes of those
+ * pages), {@code newshound.crawler.politeness.wait} (time spent waiting for a host's turn).
  */
 public final class HttpFetcher implements Fetcher, AutoCloseable {
 
@@ -68,6 +75,8 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 
 	private final ScheduledExecutorService watchdog;
 
+	private final HostOwnership ownership;
+
 	private final MeterRegistry meters;
 
 	private final Counter pagesFetched;
@@ -83,7 +92,20 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 	 * @param meters where the fetch metrics go
 	 */
 	public HttpFetcher(FetchSettings settings, HostResolver resolver, ProxySelector proxy, MeterRegistry meters) {
+		this(settings, resolver, proxy, meters, HostOwnership.everything());
+	}
+
+	/**
+	 * @param settings limits and manners
+	 * @param resolver DNS as the address guard sees it
+	 * @param proxy the proxy the HTTP client goes through, or {@code null} to connect directly
+	 * @param meters where the fetch metrics go
+	 * @param ownership the hosts this instance may request
+	 */
+	public HttpFetcher(FetchSettings settings, HostResolver resolver, ProxySelector proxy, MeterRegistry meters,
+			HostOwnership ownership) {
 		this.settings = settings;
+		this.ownership = ownership;
 		this.guard = new AddressGuard(resolver);
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
@@ -163,6 +185,9 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 					"not an http(s) URL with a host"));
 		}
 		String host = url.getHost();
+		if (!this.ownership.owns(host)) {
+			return Hop.done(notOwned(request, url));
+		}
 		try {
 			AddressGuard.Verdict verdict = this.guard.check(host, request.allowPrivateAddresses());
 			if (!verdict.allowed()) {
@@ -202,7 +227,13 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 			}
 			this.politenessWait.record(permit.waited());
 			Duration hold = delay;
-			try {
+			HostOwnership.Work inFlight = this.ownership.begin(host);
+			if (inFlight == null) {
+				// the host moved to another instance while this fetch waited for its turn
+				permit.release(Duration.ZERO);
+				return Hop.done(notOwned(request, url));
+			}
+			try (inFlight) {
 				Exchange exchange = exchange(request, url, validators);
 				FetchResult result = exchange.result();
 				if (exchange.redirect() != null) {
@@ -226,6 +257,11 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 				permit.release(hold);
 			}
 		}
+	}
+
+	private static FetchResult notOwned(FetchRequest request, URI url) {
+		return FetchResult.failure(FetchStatus.NOT_OWNED, request.url(), url, 0,
+				"host " + url.getHost() + " belongs to another crawler instance");
 	}
 
 	private static boolean retryable(int httpStatus) {
@@ -388,7 +424,8 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 			this.pagesFetched.increment();
 			this.bytesFetched.record(result.body().length);
 		}
-		else if (result.status().isError()) {
+		else if (result.status().isError() && request.accept() != Accept.ROBOTS) {
+			// a robots.txt that is missing is normal, one that cannot be read fails the page fetch, counted then
 			this.meters.counter("newshound.crawler.fetch.errors", "kind", result.status().name()).increment();
 		}
 	}

@@ -96,7 +96,8 @@ final class RobotsCache {
 				SimpleRobotRules rules = this.parser.failedFetch(result.httpStatus());
 				yield new Entry(rules, now.plus((result.httpStatus() >= 500) ? SERVER_ERROR_TTL : this.ttl), null);
 			}
-			case IO_ERROR, BLOCKED_ADDRESS -> new Entry(null, now, result);
+			// not cached: asked again next time (for NOT_OWNED, by the instance that owns the host)
+			case IO_ERROR, BLOCKED_ADDRESS, NOT_OWNED -> new Entry(null, now, result);
 			default -> new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), now.plus(this.ttl),
 					null);
 		};

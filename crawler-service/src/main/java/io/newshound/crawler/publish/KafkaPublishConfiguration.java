@@ -2,6 +2,7 @@ package io.newshound.crawler.publish;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.newshound.crawler.CrawlerProperties;
@@ -26,7 +27,7 @@ import org.springframework.kafka.core.ProducerFactory;
  * SSL bundles apply, and {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} works) is made an idempotent producer
  * with {@code acks=all} whatever the configuration says, writing {@link ArticleEvent}s as the contract's
  * JSON keyed by article id. The topic is declared as a {@link NewTopic} and created by
- * {@link ArticlesTopicInitializer} rather than by Spring's {@link KafkaAdmin}, so that a broker that is
+ * {@link TopicsInitializer} (with every other {@link NewTopic} bean) rather than by Spring's {@link KafkaAdmin}, so that a broker that is
  * away does not hold the start ({@code spring.kafka.admin.auto-create} is off in crawler-service.yml).
  */
 @Configuration(proxyBeanMethods = false)
@@ -81,8 +82,8 @@ class KafkaPublishConfiguration {
 	}
 
 	@Bean
-	ArticlesTopicInitializer articlesTopicInitializer(KafkaAdmin admin, NewTopic articlesTopic) {
-		return new ArticlesTopicInitializer(new HashMap<>(admin.getConfigurationProperties()), articlesTopic);
+	TopicsInitializer topicsInitializer(KafkaAdmin admin, List<NewTopic> topics) {
+		return new TopicsInitializer(new HashMap<>(admin.getConfigurationProperties()), topics);
 	}
 
 	@Bean

@@ -6,8 +6,9 @@ import java.time.Instant;
  * What the crawler remembers across restarts: per article the content it last published, per URL the
  * validators and time of the last fetch. Implementations are thread-safe.
  *
- * <p>The records are keyed (article id, URL) and each new record replaces the last one of its key, so
- * the state maps one-to-one onto a compacted Kafka topic when it moves out of the local disk.
+ * <p>The records are keyed (article id, URL) and each new record replaces the last one of its key:
+ * {@link FileCrawlState} keeps them in a journal in a directory, {@link KafkaCrawlState} in a
+ * compacted Kafka topic that every crawler instance reads whole.
  */
 public interface CrawlState extends AutoCloseable {
 
@@ -25,6 +26,19 @@ public interface CrawlState extends AutoCloseable {
 
 	/** Records a fetch of {@code url}. */
 	void markFetched(FetchedUrl url);
+
+	/**
+	 * Calls {@code listener} with every article that enters this state from elsewhere than this
+	 * instance's {@link #markPublished} after the call: recorded by another crawler instance, or
+	 * loaded after the call while the state is restored. A state that is wholly loaded when opened
+	 * and written only by its own instance never calls it.
+	 */
+	default void onArticleRecorded(java.util.function.Consumer<PublishedArticle> listener) {
+	}
+
+	/** Makes everything recorded so far durable before it returns (a no-op where it already is). */
+	default void flush() {
+	}
 
 	@Override
 	void close();

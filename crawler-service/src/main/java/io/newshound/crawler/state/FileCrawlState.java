@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -39,7 +37,7 @@ public final class FileCrawlState implements CrawlState {
 
 	private static final String LOCK = "crawl-state.lock";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = StateRecords.JSON;
 
 	private final Path directory;
 
@@ -129,6 +127,16 @@ public final class FileCrawlState implements CrawlState {
 		append(urlRecord(url), false);
 	}
 
+	/** Every URL fetched. */
+	synchronized java.util.List<FetchedUrl> fetchedUrls() {
+		return java.util.List.copyOf(this.urls.values());
+	}
+
+	/** Whether {@code directory} holds a crawl state journal. */
+	static boolean exists(Path directory) {
+		return Files.isRegularFile(directory.resolve(JOURNAL));
+	}
+
 	/** Number of articles and URLs held. */
 	public synchronized int size() {
 		return this.articles.size() + this.urls.size();
@@ -161,23 +169,13 @@ public final class FileCrawlState implements CrawlState {
 	}
 
 	private void apply(JsonNode record) {
-		String type = record.get("type").asString();
-		if (type.equals("article")) {
-			PublishedArticle article = new PublishedArticle(record.get("id").asString(), record.get("url").asString(),
-					record.get("hash").asString(), Instant.parse(record.get("updatedAt").asString()),
-					text(record, "signature"), text(record, "storyId"));
+		Object value = StateRecords.fromJson(record);
+		if (value instanceof PublishedArticle article) {
 			this.articles.put(article.articleId(), article);
 		}
-		else if (type.equals("url")) {
-			FetchedUrl url = new FetchedUrl(record.get("url").asString(), text(record, "etag"), text(record, "lastModified"),
-					Instant.parse(record.get("fetchedAt").asString()));
+		else if (value instanceof FetchedUrl url) {
 			this.urls.put(url.url(), url);
 		}
-	}
-
-	private static String text(JsonNode record, String field) {
-		JsonNode value = record.get(field);
-		return (value == null || value.isNull()) ? null : value.asString();
 	}
 
 	private void compact() {
@@ -230,35 +228,11 @@ public final class FileCrawlState implements CrawlState {
 	}
 
 	private static ObjectNode articleRecord(PublishedArticle article) {
-		ObjectNode node = JSON.createObjectNode();
-		node.put("type", "article");
-		node.put("id", article.articleId());
-		node.put("url", article.url());
-		node.put("hash", article.contentHash());
-		node.put("updatedAt", article.updatedAt().toString());
-		if (article.signature() != null) {
-			node.put("signature", article.signature());
-		}
-		if (article.storyId() != null) {
-			node.put("storyId", article.storyId());
-		}
-		return node;
+		return StateRecords.toJson(article);
 	}
 
 	private static ObjectNode urlRecord(FetchedUrl url) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		ObjectNode node = JSON.createObjectNode();
-		node.put("type", "url");
-		node.put("url", url.url());
-		fields.put("etag", url.etag());
-		fields.put("lastModified", url.lastModified());
-		fields.forEach((key, value) -> {
-			if (value != null) {
-				node.put(key, value);
-			}
-		});
-		node.put("fetchedAt", url.fetchedAt().toString());
-		return node;
+		return StateRecords.toJson(url);
 	}
 
 	@Override

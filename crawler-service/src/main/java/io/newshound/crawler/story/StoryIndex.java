@@ -2,7 +2,8 @@ package io.newshound.crawler.story;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Gives near-duplicate articles (the same wire story on several sites, lightly edited) one
@@ -22,6 +23,9 @@ public final class StoryIndex {
 	private final int capacity;
 
 	private final Deque<Entry> entries = new ArrayDeque<>();
+
+	/** The ids in {@link #entries}, so that adding an article not yet known needs no scan. */
+	private final Set<String> ids = new HashSet<>();
 
 	public StoryIndex(double minSimilarity, int capacity) {
 		this.minSimilarity = minSimilarity;
@@ -69,14 +73,13 @@ public final class StoryIndex {
 	}
 
 	private void add(Entry entry) {
-		for (Iterator<Entry> it = this.entries.iterator(); it.hasNext();) {
-			if (it.next().articleId().equals(entry.articleId())) {
-				it.remove();
-			}
+		if (this.ids.contains(entry.articleId())) {
+			this.entries.removeIf((known) -> known.articleId().equals(entry.articleId()));
 		}
 		this.entries.addFirst(entry);
+		this.ids.add(entry.articleId());
 		while (this.entries.size() > this.capacity) {
-			this.entries.removeLast();
+			this.ids.remove(this.entries.removeLast().articleId());
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newshound.crawler.OwnedHosts;
 import io.newshound.crawler.TestSite;
 import io.newshound.crawler.extract.JsoupArticleExtractor;
 import io.newshound.crawler.fetch.FetchSettings;
@@ -63,6 +64,51 @@ class CrawlSchedulerTests {
 				scheduler.stop();
 			}
 			assertThat(scheduler.isRunning()).isFalse();
+		}
+	}
+
+	/**
+	 * Only sources whose host this instance owns are polled; one whose host it gains is polled soon, one
+	 * whose host it loses is no longer scheduled here.
+	 */
+	@Test
+	void pollsOnlyTheSourcesWhoseHostItOwns(@TempDir Path stateDir) throws Exception {
+		RecordingPublisher publisher = new RecordingPublisher();
+		OwnedHosts ownership = new OwnedHosts();
+		try (TestSite site = new TestSite();
+				FileCrawlState state = FileCrawlState.open(stateDir);
+				HttpFetcher fetcher = new HttpFetcher(
+						new FetchSettings("Newshound/0.1 (+https://example.org)", Duration.ofSeconds(2),
+								Duration.ofSeconds(5), 1 << 20, 5, 0, Duration.ofMillis(10), Duration.ofSeconds(1),
+								Duration.ZERO, Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(30)),
+						HostResolver.system(), null, new SimpleMeterRegistry(), ownership)) {
+			site.resource("/feed.xml", "application/rss+xml", "site/feed.xml")
+				.resource("/articles/chip-export-rules", "text/html", "site/chip-export-rules.html")
+				.resource("/articles/open-model-release", "text/html", "site/open-model-release.html")
+				.resource("/articles/robotics-lab", "text/html", "site/robotics-lab.html");
+			SourceRegistry registry = new SourceRegistry(List.of(
+					new Source("Good", site.url("/feed.xml"), SourceKind.FEED, Duration.ofMinutes(10), List.of(), true)));
+			SourcePoller poller = new SourcePoller(fetcher, new JsoupArticleExtractor(), publisher, state,
+					new SourcePoller.Settings(100, 5, Duration.ofHours(6)), new SimpleMeterRegistry(), Clock.systemUTC(),
+					ownership, LinkForwarder.NONE);
+			CrawlScheduler scheduler = new CrawlScheduler(registry, poller, 1, true, Clock.systemUTC(), ownership);
+			scheduler.start();
+			try {
+				assertThat(registry.health("Good").status().nextPoll()).isNull();
+
+				ownership.grant("127.0.0.1");
+				await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+					assertThat(publisher.published()).hasSize(3);
+					assertThat(registry.health("Good").status().nextPoll()).isAfter(Instant.now().plusSeconds(500));
+				});
+
+				ownership.revoke("127.0.0.1");
+				assertThat(registry.health("Good").status().nextPoll()).isNull();
+				assertThat(site.requests("/feed.xml")).hasSize(1);
+			}
+			finally {
+				scheduler.stop();
+			}
 		}
 	}
 

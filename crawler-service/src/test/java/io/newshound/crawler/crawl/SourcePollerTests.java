@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newshound.crawler.OwnedHosts;
 import io.newshound.crawler.TestSite;
+import io.newshound.crawler.discovery.DiscoveredLink;
 import io.newshound.crawler.extract.JsoupArticleExtractor;
 import io.newshound.crawler.fetch.FetchSettings;
 import io.newshound.crawler.fetch.HostResolver;
@@ -50,6 +52,8 @@ class SourcePollerTests {
 	private final RecordingPublisher publisher = new RecordingPublisher();
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	private final List<FileCrawlState> states = new ArrayList<>();
 
 	@BeforeEach
 	void serveTheFixtureSite() {
@@ -334,6 +338,51 @@ class SourcePollerTests {
 		assertThat(report.found()).isEqualTo(1);
 		assertThat(this.publisher.published()).singleElement()
 			.satisfies((event) -> assertThat(URI.create(event.url()).getPath()).isEqualTo("/2026/01/20/robotics-lab"));
+	}
+
+	/**
+	 * A link on a host that another crawler instance owns is handed to that instance, not requested here;
+	 * the feed's validators are not kept, since this poll cannot know how the handed-over link ends.
+	 */
+	@Test
+	void handsLinksOfHostsOwnedElsewhereToTheirOwner() throws Exception {
+		try (TestSite other = new TestSite("127.0.0.2")) {
+			other.resource("/articles/robotics-lab", "text/html", "site/robotics-lab.html");
+			this.site.route("/feed.xml", (exchange) -> {
+				exchange.getResponseHeaders().set("ETag", "\"f1\"");
+				TestSite.send(exchange, 200, "application/rss+xml", rss(other.url("/articles/robotics-lab")));
+			});
+			List<String> forwarded = new ArrayList<>();
+			OwnedHosts here = new OwnedHosts("127.0.0.1");
+			SourcePoller poller = poller(here, (source, link, redirects) -> forwarded.add(source.name() + " " + link.url()));
+			SourceHealth health = source("Fixture", "/feed.xml", SourceKind.FEED, true);
+
+			PollReport report = poller.poll(health);
+			assertThat(report).isEqualTo(new PollReport("Fixture", null, 1, 0, 0, 0, 1));
+			assertThat(forwarded).containsExactly("Fixture " + other.url("/articles/robotics-lab"));
+			assertThat(other.requests()).isEmpty();
+			assertThat(this.publisher.published()).isEmpty();
+			assertThat(this.states.get(0).fetched(this.site.url("/feed.xml").toString())).isNull();
+
+			// the owner of 127.0.0.2 processes what was handed over; this poller, not owning it, declines
+			assertThat(poller.takeOver(health, DiscoveredLink.of(other.url("/articles/robotics-lab")), 0)).isFalse();
+			SourcePoller owner = poller(new OwnedHosts("127.0.0.2"), LinkForwarder.NONE);
+			assertThat(owner.takeOver(health, DiscoveredLink.of(other.url("/articles/robotics-lab")), 0)).isTrue();
+			assertThat(this.publisher.published()).singleElement()
+				.satisfies((event) -> assertThat(event.url()).startsWith(other.base()));
+		}
+	}
+
+	/** A poller for one of several instances, with a state directory of its own. */
+	private SourcePoller poller(OwnedHosts ownership, LinkForwarder forwarder) throws Exception {
+		FileCrawlState state = FileCrawlState.open(java.nio.file.Files.createTempDirectory(this.stateDir, "instance"));
+		HttpFetcher fetcher = new HttpFetcher(FETCH, HostResolver.system(), null, new SimpleMeterRegistry(), ownership);
+		this.resources.add(0, state);
+		this.resources.add(0, fetcher);
+		this.states.add(state);
+		return new SourcePoller(fetcher, new JsoupArticleExtractor(), this.publisher, state,
+				new SourcePoller.Settings(100, 5, Duration.ofHours(6)), new SimpleMeterRegistry(), Clock.systemUTC(),
+				ownership, forwarder);
 	}
 
 }

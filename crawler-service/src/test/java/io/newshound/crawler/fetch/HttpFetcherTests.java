@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newshound.crawler.OwnedHosts;
 import io.newshound.crawler.TestSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +83,36 @@ class HttpFetcherTests {
 			.satisfies((request) -> assertThat(request.headers().getFirst("User-Agent"))
 				.isEqualTo("Newshound/0.1 (+https://example.org/contact)"));
 		assertThat(this.meters.counter("newshound.crawler.pages.fetched").count()).isEqualTo(1);
+	}
+
+	/** A host that belongs to another crawler instance is not requested at all, not even its robots.txt. */
+	@Test
+	void doesNotRequestAHostOwnedByAnotherInstance() {
+		this.site.text("/a", "text/html", "<p>hello</p>");
+		HttpFetcher fetcher = new HttpFetcher(SETTINGS, HostResolver.system(), null, this.meters, new OwnedHosts());
+		this.fetchers.add(fetcher);
+		FetchResult result = get(fetcher, this.site.url("/a"), true);
+		assertThat(result.status()).isEqualTo(FetchStatus.NOT_OWNED);
+		assertThat(result.status().isError()).isFalse();
+		assertThat(result.finalUrl()).isEqualTo(this.site.url("/a"));
+		assertThat(this.site.requests()).isEmpty();
+	}
+
+	/** A redirect to a host of another instance ends the fetch there, with that URL, for its owner to fetch. */
+	@Test
+	void stopsAtARedirectToAHostOwnedByAnotherInstance() {
+		try (TestSite other = new TestSite("127.0.0.2")) {
+			other.text("/moved", "text/html", "<p>moved</p>");
+			this.site.redirect("/a", 301, other.url("/moved").toString());
+			HttpFetcher fetcher = new HttpFetcher(SETTINGS, HostResolver.system(), null, this.meters,
+					new OwnedHosts("127.0.0.1"));
+			this.fetchers.add(fetcher);
+			FetchResult result = get(fetcher, this.site.url("/a"), true);
+			assertThat(result.status()).isEqualTo(FetchStatus.NOT_OWNED);
+			assertThat(result.finalUrl()).isEqualTo(other.url("/moved"));
+			assertThat(this.site.requests("/a")).hasSize(1);
+			assertThat(other.requests()).isEmpty();
+		}
 	}
 
 	/** 127.0.0.1 is refused for a source without allowPrivateAddresses, and nothing is sent to it. */
