@@ -1,9 +1,11 @@
 package io.newshound.indexer;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -11,12 +13,13 @@ import org.springframework.util.unit.DataSize;
  *
  * @param index the Elasticsearch index
  * @param bulk how consumed articles are grouped into bulk requests
- * @param retry how transient Elasticsearch failures are retried
+ * @param retry how Elasticsearch failures are retried
  * @param topics how the indexer's topics are created
+ * @param enrichment how articles are tagged and their language found
  */
 @ConfigurationProperties("newshound.indexer")
 public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bulk, @DefaultValue Retry retry,
-		@DefaultValue Topics topics) {
+		@DefaultValue Topics topics, @DefaultValue Enrichment enrichment) {
 
 	/**
 	 * @param alias the alias searches read and the indexer writes through ({@code news-articles})
@@ -44,7 +47,8 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 
 	/**
 	 * @param initialInterval first pause after a transient failure (500ms)
-	 * @param maxInterval longest pause between attempts (30s); attempts never stop, nothing is dropped
+	 * @param maxInterval longest pause between attempts (30s); attempts never stop, nothing is dropped.
+	 * Also the pause between attempts at setting up the index after Elasticsearch refused it (4xx).
 	 */
 	public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {
 	}
@@ -54,6 +58,19 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	 * @param replicationFactor replication factor of those topics (1)
 	 */
 	public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+	}
+
+	/**
+	 * @param taxonomy the taxonomy file ({@code classpath:taxonomy/ai-industry.yml}); any Spring resource
+	 * location, such as {@code file:/etc/newshound/taxonomy.yml}
+	 * @param topicMinMentions mentions in title, summary and body together that a topic needs to become a
+	 * tag (2); a single mention in the title always suffices
+	 * @param languages candidate languages, as ISO 639-1 codes, for articles whose event has none
+	 * ({@code en,de,fr,es,it,pt,nl,zh,ja,ko})
+	 */
+	public record Enrichment(@DefaultValue("classpath:taxonomy/ai-industry.yml") Resource taxonomy,
+			@DefaultValue("2") int topicMinMentions,
+			@DefaultValue({ "en", "de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko" }) List<String> languages) {
 	}
 
 }

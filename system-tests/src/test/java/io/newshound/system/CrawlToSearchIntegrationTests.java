@@ -83,7 +83,7 @@ class CrawlToSearchIntegrationTests {
 	void everyDemoArticleIsIndexedOnce() {
 		JsonNode all = await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> services.search(""), (body) -> body.path("total").asLong() >= 6);
+			.until(() -> services.searchSource("Newshound Demo"), (body) -> body.path("total").asLong() >= 6);
 		assertThat(all.path("total").asLong()).isEqualTo(6);
 	}
 

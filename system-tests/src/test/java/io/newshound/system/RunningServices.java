@@ -70,6 +70,11 @@ final class RunningServices implements AutoCloseable {
 		return getJson(this.search, "/api/search?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
 	}
 
+	/** Every article of one source, whatever other tests put into the shared index. */
+	JsonNode searchSource(String source) {
+		return getJson(this.search, "/api/search?source=" + java.net.URLEncoder.encode(source, StandardCharsets.UTF_8));
+	}
+
 	JsonNode crawlerSources() {
 		return getJson(this.crawler, "/api/sources");
 	}

@@ -4,23 +4,31 @@ import java.time.Instant;
 import java.util.List;
 
 import io.newshound.events.ArticleEvent;
+import io.newshound.indexer.enrich.Enrichment;
+import io.newshound.indexer.enrich.TagEvidence;
 
 /**
  * The Elasticsearch document of one article; its fields are the mapping in
- * {@code elasticsearch/news-articles-template.json}.
+ * {@code elasticsearch/news-articles-template.json} (strict: a field missing there is refused).
+ *
+ * @param tags the source's tags and the topic tags of the enrichment
+ * @param entities companies, labs, models and people named in the article
+ * @param evidence which words triggered each topic tag and entity
+ * @param language the event's language, else the detected one; {@code null} when unknown
  */
 public record ArticleDocument(String articleId, String url, String source, String title, String summary, String body,
 		List<String> authors, Instant publishedAt, Instant updatedAt, Instant fetchedAt, Instant indexedAt,
 		String language, String imageUrl, String siteName, List<String> tags, List<String> entities,
-		String storyId, String contentHash, int readingMinutes) {
+		List<TagEvidence> evidence, String storyId, String contentHash, int readingMinutes) {
 
 	private static final int WORDS_PER_MINUTE = 230;
 
-	public static ArticleDocument of(ArticleEvent article, Instant indexedAt) {
+	public static ArticleDocument of(ArticleEvent article, Enrichment enrichment, Instant indexedAt) {
 		return new ArticleDocument(article.articleId(), article.url(), article.source(), article.title(),
 				article.summary(), article.body(), article.authors(), article.publishedAt(), article.updatedAt(),
-				article.fetchedAt(), indexedAt, article.language(), article.imageUrl(), article.siteName(),
-				article.tags(), List.of(), article.storyId(), article.contentHash(), readingMinutes(article.body()));
+				article.fetchedAt(), indexedAt, enrichment.language(), article.imageUrl(), article.siteName(),
+				enrichment.tags(), enrichment.entities(), enrichment.evidence(), article.storyId(),
+				article.contentHash(), readingMinutes(article.body()));
 	}
 
 	static int readingMinutes(String body) {

@@ -3,8 +3,6 @@ package io.newshound.indexer.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,33 +35,37 @@ class ArticleBatchListener {
 
 	private final long maxBulkBytes;
 
-	private final MeterRegistry meters;
+	private final IndexerMetrics metrics;
 
-	private final Timer bulkLatency;
-
-	ArticleBatchListener(BulkWriter bulkWriter, IndexerEvents events, long maxBulkBytes, MeterRegistry meters) {
+	ArticleBatchListener(BulkWriter bulkWriter, IndexerEvents events, long maxBulkBytes, IndexerMetrics metrics) {
 		this.bulkWriter = bulkWriter;
 		this.events = events;
 		this.maxBulkBytes = maxBulkBytes;
-		this.meters = meters;
-		this.bulkLatency = Timer.builder("newshound.indexer.bulk.latency")
-			.description("Time of one bulk request, Elasticsearch acknowledgement and refresh included")
-			.publishPercentileHistogram()
-			.register(meters);
+		this.metrics = metrics;
 	}
 
 	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.ARTICLES, batch = "true", autoStartup = "false")
 	void onPoll(List<ConsumerRecord<String, byte[]>> records) {
+		try {
+			index(records);
+		}
+		catch (TransientIndexingException ex) {
+			this.metrics.transientFailures.increment(ex.getFailedItems());
+			throw ex;
+		}
+	}
+
+	private void index(List<ConsumerRecord<String, byte[]>> records) {
 		List<PendingArticle> deadLetters = new ArrayList<>();
 		List<Indexed> indexed = new ArrayList<>();
 		int stale = 0;
 		for (List<PendingArticle> chunk : chunks(decode(records, deadLetters))) {
-			List<BulkWriter.ItemResult> results = this.bulkLatency.record(() -> this.bulkWriter.write(articles(chunk)));
+			List<BulkWriter.ItemResult> results = this.metrics.bulkLatency
+				.record(() -> this.bulkWriter.write(articles(chunk)));
 			List<BulkWriter.ItemResult> transients = results.stream()
 				.filter((result) -> result.outcome() == ItemOutcome.TRANSIENT)
 				.toList();
 			if (!transients.isEmpty()) {
-				count("failures", "transient", transients.size());
 				throw new TransientIndexingException(transients.size() + " of " + chunk.size()
 						+ " documents not accepted now, first: " + transients.get(0).reason(), transients.size(), null);
 			}
@@ -79,11 +81,13 @@ class ArticleBatchListener {
 				}
 			}
 		}
+		this.metrics.permanentFailures.increment(deadLetters.size());
 		this.events.deadLetter(deadLetters);
+		this.metrics.deadLetteredFailures.increment(deadLetters.size());
 		this.events.announceIndexed(indexed);
-		count("documents", "indexed", indexed.size());
-		count("documents", "stale", stale);
-		count("documents", "dead_lettered", deadLetters.size());
+		this.metrics.indexed.increment(indexed.size());
+		this.metrics.stale.increment(stale);
+		this.metrics.deadLettered.increment(deadLetters.size());
 		if (!deadLetters.isEmpty()) {
 			logger.warn("Dead-lettered {} record(s) to {}, first: {}", deadLetters.size(), Topics.ARTICLES_DLT,
 					deadLetters.get(0).failure());
@@ -130,12 +134,6 @@ class ArticleBatchListener {
 
 	private static List<ArticleEvent> articles(List<PendingArticle> chunk) {
 		return chunk.stream().map(PendingArticle::article).toList();
-	}
-
-	private void count(String name, String outcome, int amount) {
-		if (amount > 0) {
-			this.meters.counter("newshound.indexer." + name, "outcome", outcome).increment(amount);
-		}
 	}
 
 	/**

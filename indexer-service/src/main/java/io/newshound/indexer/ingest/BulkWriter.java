@@ -14,10 +14,12 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 
 import io.newshound.events.ArticleEvent;
+import io.newshound.indexer.enrich.ArticleEnricher;
 import io.newshound.indexer.index.ArticleDocument;
 
 /**
- * Writes articles with one bulk request and classifies each item's outcome.
+ * Enriches articles ({@link ArticleEnricher}), writes them with one bulk request and classifies each
+ * item's outcome.
  *
  * <p>The article id is the document id and the event's update time the external version, with
  * {@code external_gte}: an older event is refused (409, {@link ItemOutcome#STALE}) while a replay of
@@ -31,11 +33,14 @@ class BulkWriter {
 
 	private final String alias;
 
+	private final ArticleEnricher enricher;
+
 	private final Clock clock;
 
-	BulkWriter(ElasticsearchClient client, String alias, Clock clock) {
+	BulkWriter(ElasticsearchClient client, String alias, ArticleEnricher enricher, Clock clock) {
 		this.client = client;
 		this.alias = alias;
+		this.enricher = enricher;
 		this.clock = clock;
 	}
 
@@ -46,7 +51,7 @@ class BulkWriter {
 	List<ItemResult> write(List<ArticleEvent> articles) {
 		List<BulkOperation> operations = new ArrayList<>(articles.size());
 		for (ArticleEvent article : articles) {
-			ArticleDocument document = ArticleDocument.of(article, this.clock.instant());
+			ArticleDocument document = ArticleDocument.of(article, this.enricher.enrich(article), this.clock.instant());
 			operations.add(BulkOperation.of((op) -> op.index((index) -> index.index(this.alias)
 				.id(article.articleId())
 				.versionType(VersionType.ExternalGte)

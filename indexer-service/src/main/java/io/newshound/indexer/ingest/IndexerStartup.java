@@ -5,62 +5,129 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.newshound.indexer.index.ArticleIndexSetup;
-
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * The explicit start-up step: once the index and its alias exist, consumption starts. Writing
- * before that would let Elasticsearch auto-create an unmapped index under the alias name. An
- * unreachable Elasticsearch is waited for with backoff, each attempt logged.
+ * before that would let Elasticsearch auto-create an unmapped index under the alias name.
+ *
+ * <p>Failures are sorted like the bulk writes' (see {@link IndexSetupFailure}):
+ * <ul>
+ * <li>Elasticsearch unreachable, 408, 429 or 5xx: waited for with exponential backoff from
+ * {@code initialInterval} to {@code maxInterval}, each attempt logged as a warning.</li>
+ * <li>A refusal (any other 4xx, such as a template whose analysis filters the nodes lack): one ERROR
+ * naming the cause and the fix, {@code indexSetup} DOWN on the health endpoint with both, and a new
+ * attempt every {@code maxInterval}, so that the indexer recovers by itself once the cause is
+ * fixed. The same refusal again is logged at DEBUG only.</li>
+ * </ul>
  */
-class IndexerStartup implements ApplicationListener<ApplicationReadyEvent> {
+class IndexerStartup implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(IndexerStartup.class);
 
-	private final ArticleIndexSetup indexSetup;
+	private final IndexPreparation preparation;
 
-	private final KafkaListenerEndpointRegistry registry;
+	private final Runnable startConsuming;
+
+	private final IndexSetupStatus status;
+
+	private final Duration initialInterval;
 
 	private final Duration maxInterval;
 
-	IndexerStartup(ArticleIndexSetup indexSetup, KafkaListenerEndpointRegistry registry, Duration maxInterval) {
-		this.indexSetup = indexSetup;
-		this.registry = registry;
+	private volatile Thread thread;
+
+	IndexerStartup(IndexPreparation preparation, Runnable startConsuming, IndexSetupStatus status,
+			Duration initialInterval, Duration maxInterval) {
+		this.preparation = preparation;
+		this.startConsuming = startConsuming;
+		this.status = status;
+		this.initialInterval = initialInterval;
 		this.maxInterval = maxInterval;
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		Thread thread = new Thread(this::prepareThenConsume, "indexer-startup");
-		thread.setDaemon(true);
-		thread.start();
+		start();
+	}
+
+	void start() {
+		Thread started = new Thread(this::prepareThenConsume, "indexer-startup");
+		started.setDaemon(true);
+		this.thread = started;
+		started.start();
+	}
+
+	/** Stops retrying when the context closes before the index was set up. */
+	@Override
+	public void destroy() {
+		Thread current = this.thread;
+		if (current != null) {
+			current.interrupt();
+		}
 	}
 
 	private void prepareThenConsume() {
-		long pause = 500;
+		long pause = this.initialInterval.toMillis();
+		String refusalLogged = null;
 		while (!Thread.currentThread().isInterrupted()) {
 			try {
-				this.indexSetup.ensureIndex();
-				MessageListenerContainer container = this.registry.getListenerContainer(ArticleBatchListener.LISTENER_ID);
-				container.start();
+				this.preparation.ensureIndex();
+				this.startConsuming.run();
+				if (refusalLogged != null) {
+					logger.info("Index '{}' is set up now; the earlier refusal was fixed", this.status.alias());
+				}
+				this.status.ready();
 				logger.info("Consuming articles");
 				return;
 			}
 			catch (Exception ex) {
-				logger.warn("Elasticsearch not ready ({}); retrying in {} ms", ex.getMessage(), pause);
-				try {
-					Thread.sleep(pause);
+				IndexSetupFailure failure = IndexSetupFailure.of(ex);
+				this.status.failed(failure);
+				if (failure.permanent()) {
+					pause = this.maxInterval.toMillis();
+					if (!failure.reason().equals(refusalLogged)) {
+						logger.error("Elasticsearch refused to set up index '{}' ({}). {} The indexer consumes nothing "
+								+ "until then and tries again every {} ms.", this.status.alias(), failure.reason(),
+								failure.fix(), this.maxInterval.toMillis());
+						refusalLogged = failure.reason();
+					}
+					else {
+						logger.debug("Index set-up refused again ({}); next attempt in {} ms", failure.reason(), pause);
+					}
 				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
+				else {
+					logger.warn("Elasticsearch not ready ({}); retrying in {} ms", failure.reason(), pause);
 				}
-				pause = Math.min(pause * 2, this.maxInterval.toMillis());
+				if (!sleep(pause)) {
+					return;
+				}
+				if (!failure.permanent()) {
+					pause = Math.min(pause * 2, this.maxInterval.toMillis());
+				}
 			}
 		}
+	}
+
+	private static boolean sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** The step that must succeed before consumption starts: {@code ArticleIndexSetup::ensureIndex}. */
+	@FunctionalInterface
+	interface IndexPreparation {
+
+		void ensureIndex() throws Exception;
+
 	}
 
 }

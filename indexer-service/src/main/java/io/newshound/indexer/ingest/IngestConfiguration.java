@@ -12,6 +12,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import io.newshound.events.ArticleIndexedEvent;
 import io.newshound.events.Topics;
 import io.newshound.indexer.IndexerProperties;
+import io.newshound.indexer.enrich.ArticleEnricher;
+import io.newshound.indexer.enrich.LanguageDetection;
+import io.newshound.indexer.enrich.Taxonomy;
+import io.newshound.indexer.enrich.TaxonomyMatcher;
 import io.newshound.indexer.index.ArticleIndexSetup;
 
 import org.springframework.context.annotation.Bean;
@@ -60,11 +64,21 @@ class IngestConfiguration {
 		return new IndexerEvents(indexedTemplate, deadLetterTemplate, clock);
 	}
 
+	/** Reads the taxonomy file at start: a broken one stops the indexer with a message naming the entry. */
+	@Bean
+	ArticleEnricher articleEnricher(IndexerProperties properties) {
+		IndexerProperties.Enrichment enrichment = properties.enrichment();
+		TaxonomyMatcher matcher = new TaxonomyMatcher(Taxonomy.load(enrichment.taxonomy()),
+				enrichment.topicMinMentions());
+		return new ArticleEnricher(matcher, new LanguageDetection(enrichment.languages()));
+	}
+
 	@Bean
 	ArticleBatchListener articleBatchListener(ElasticsearchClient client, IndexerEvents events,
-			IndexerProperties properties, MeterRegistry meters, Clock clock) {
-		BulkWriter writer = new BulkWriter(client, properties.index().alias(), clock);
-		return new ArticleBatchListener(writer, events, properties.bulk().maxBytes().toBytes(), meters);
+			ArticleEnricher enricher, IndexerProperties properties, MeterRegistry meters, Clock clock) {
+		BulkWriter writer = new BulkWriter(client, properties.index().alias(), enricher, clock);
+		return new ArticleBatchListener(writer, events, properties.bulk().maxBytes().toBytes(),
+				new IndexerMetrics(meters));
 	}
 
 	/** Retries a failed poll for as long as it takes: transient failures must not drop anything. */
@@ -78,9 +92,22 @@ class IngestConfiguration {
 	}
 
 	@Bean
+	IndexSetupStatus indexSetupStatus(IndexerProperties properties, Clock clock) {
+		return new IndexSetupStatus(properties.index().alias(), clock);
+	}
+
+	/** The {@code indexSetup} component of {@code /actuator/health}. */
+	@Bean
+	IndexSetupHealthIndicator indexSetupHealthIndicator(IndexSetupStatus status) {
+		return new IndexSetupHealthIndicator(status);
+	}
+
+	@Bean
 	IndexerStartup indexerStartup(ArticleIndexSetup indexSetup, KafkaListenerEndpointRegistry registry,
-			IndexerProperties properties) {
-		return new IndexerStartup(indexSetup, registry, properties.retry().maxInterval());
+			IndexSetupStatus status, IndexerProperties properties) {
+		return new IndexerStartup(indexSetup::ensureIndex,
+				() -> registry.getListenerContainer(ArticleBatchListener.LISTENER_ID).start(), status,
+				properties.retry().initialInterval(), properties.retry().maxInterval());
 	}
 
 }

@@ -39,7 +39,11 @@ final class ContainerStack {
 				container.start();
 				return "http://" + container.getHttpHostAddress();
 			});
-			return new RunningStack(kafka, elasticsearch, resources);
+			ElasticsearchControl control = ElasticsearchControl.unsupported(settings.elasticsearchUrl().isPresent()
+					? StackSettings.ELASTICSEARCH_URL + " points at an Elasticsearch this stack did not start"
+					: "a container started again gets another host port, so clients would lose it; "
+							+ "run fault tests on the embedded stack");
+			return new RunningStack(kafka, elasticsearch, control, resources);
 		}
 		catch (RuntimeException ex) {
 			resources.close();

@@ -18,7 +18,8 @@ import io.newshound.stack.Progress;
  * Starts, as child processes, whichever of Kafka and Elasticsearch the settings do not point at
  * elsewhere. Both start at once (Kafka takes seconds, Elasticsearch half a minute) in a fresh
  * directory under {@code java.io.tmpdir} that is deleted when the stack stops, so every test JVM
- * begins with no topics and no indices.
+ * begins with no topics and no indices. The node can be stopped and started again by a test
+ * ({@link RestartableNode}).
  */
 final class EmbeddedStack {
 
@@ -38,18 +39,26 @@ final class EmbeddedStack {
 					.add(KafkaBroker.start(new KafkaBroker.Config(dataDirectory, 0), PROGRESS))
 					.bootstrapServers()));
 			String elasticsearchUrl;
+			ElasticsearchControl elasticsearch;
 			try {
-				elasticsearchUrl = settings.elasticsearchUrl()
-					.orElseGet(() -> resources.add(ElasticsearchNode.start(
-							new ElasticsearchNode.Config(dataDirectory, 0, settings.plugins(), "512m"), PROGRESS))
-						.httpUrl());
+				if (settings.elasticsearchUrl().isPresent()) {
+					elasticsearchUrl = settings.elasticsearchUrl().get();
+					elasticsearch = ElasticsearchControl.unsupported(StackSettings.ELASTICSEARCH_URL + " points at an "
+							+ "Elasticsearch this stack did not start");
+				}
+				else {
+					RestartableNode node = resources.add(RestartableNode.start(
+							new ElasticsearchNode.Config(dataDirectory, 0, settings.plugins(), "512m"), PROGRESS));
+					elasticsearchUrl = node.httpUrl();
+					elasticsearch = node;
+				}
 			}
 			catch (RuntimeException ex) {
 				// let a broker that is still starting finish, so that closing the resources stops it
 				kafka.exceptionally((failure) -> null).join();
 				throw ex;
 			}
-			return new RunningStack(kafka.join(), elasticsearchUrl, resources);
+			return new RunningStack(kafka.join(), elasticsearchUrl, elasticsearch, resources);
 		}
 		catch (RuntimeException ex) {
 			resources.close();

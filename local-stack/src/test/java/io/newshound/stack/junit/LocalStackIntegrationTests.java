@@ -74,7 +74,7 @@ class LocalStackIntegrationTests {
 			.findFirst();
 		assumeTrue(skipped.isEmpty(), () -> "scenarios skipped: " + skipped.orElseThrow());
 		assertThat(run.allEvents().failed().stream().map(LocalStackIntegrationTests::reason)).isEmpty();
-		run.testEvents().assertStatistics((stats) -> stats.started(5).succeeded(5));
+		run.testEvents().assertStatistics((stats) -> stats.started(6).succeeded(6));
 	}
 
 	/** The broker's and the node's processes ran while the scenarios did, and none outlived the run. */
@@ -172,6 +172,25 @@ class LocalStackIntegrationTests {
 		@Test
 		void elasticsearchRunsTheRequestedPlugin(LocalStack stack) throws Exception {
 			assertThat(send(stack, "GET", "/_cat/plugins?h=component", null).body()).contains(PLUGIN);
+		}
+
+		/** A stopped node refuses connections; started again it answers on the same URL with its data. */
+		@Test
+		void elasticsearchRestartsOnTheSameUrlWithItsData(LocalStack stack) throws Exception {
+			HttpResponse<String> indexed = send(stack, "PUT", "/local-stack-restart/_doc/1?refresh=true",
+					"{\"title\":\"kept across a restart\"}");
+			assertThat(indexed.statusCode()).as(indexed.body()).isEqualTo(201);
+			try {
+				stack.stopElasticsearch();
+				assertThatExceptionOfType(IOException.class)
+					.isThrownBy(() -> send(stack, "GET", "/local-stack-restart/_doc/1", null));
+			}
+			finally {
+				stack.startElasticsearch();
+			}
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> send(stack, "GET", "/local-stack-restart/_doc/1", null).statusCode() == 200);
+			assertThat(send(stack, "GET", "/local-stack-restart/_doc/1", null).body()).contains("kept across a restart");
 		}
 
 		/** Parameter injection and the static accessor give every test the one stack of the JVM. */

@@ -1,0 +1,162 @@
+package io.newshound.indexer.enrich;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the taxonomy's entries in an article, by whole-word phrase matching that ignores case and
+ * accents (except for an entry's case-sensitive spellings). At each word the longest spelling wins
+ * and its words are consumed, so "Google DeepMind" counts for the lab and not also for Google.
+ *
+ * <p>A company, lab, model or person counts with one mention. A topic needs stronger evidence than
+ * a passing word: a mention in the title, or at least {@code topicMinMentions} mentions in title,
+ * summary and body together. Every accepted entry comes with its {@link TagEvidence}.
+ */
+public final class TaxonomyMatcher {
+
+	static final String TITLE = "title";
+
+	static final String SUMMARY = "summary";
+
+	static final String BODY = "body";
+
+	/** Spellings by their first normalized word, longest first. */
+	private final Map<String, List<Spelling>> byFirstWord = new HashMap<>();
+
+	private final int topicMinMentions;
+
+	public TaxonomyMatcher(Taxonomy taxonomy, int topicMinMentions) {
+		if (topicMinMentions < 1) {
+			throw new IllegalArgumentException("topicMinMentions must be at least 1: " + topicMinMentions);
+		}
+		this.topicMinMentions = topicMinMentions;
+		for (Taxonomy.Entry entry : taxonomy.entries()) {
+			for (String text : entry.spellings()) {
+				Spelling spelling = Spelling.of(entry, text, entry.caseSensitive().contains(text));
+				this.byFirstWord.computeIfAbsent(spelling.normalized[0], (first) -> new ArrayList<>()).add(spelling);
+			}
+		}
+		Comparator<Spelling> longestFirst = Comparator.comparingInt((Spelling spelling) -> spelling.normalized.length)
+			.reversed();
+		this.byFirstWord.values().forEach((spellings) -> spellings.sort(longestFirst));
+	}
+
+	/**
+	 * The entries found in an article, in order of first appearance (title, then summary, then body).
+	 * @param title the headline
+	 * @param summary the summary, or {@code null}
+	 * @param body the body
+	 */
+	public Matches match(String title, String summary, String body) {
+		Map<Taxonomy.Entry, Hits> hits = new LinkedHashMap<>();
+		scan(TITLE, title, hits);
+		scan(SUMMARY, summary, hits);
+		scan(BODY, body, hits);
+		List<String> topics = new ArrayList<>();
+		List<String> entities = new ArrayList<>();
+		List<TagEvidence> evidence = new ArrayList<>();
+		hits.forEach((entry, found) -> {
+			if (entry.kind() == Kind.TOPIC) {
+				if (!found.fields.contains(TITLE) && found.mentions < this.topicMinMentions) {
+					return;
+				}
+				topics.add(entry.name());
+			}
+			else {
+				entities.add(entry.name());
+			}
+			evidence.add(new TagEvidence(entry.name(), entry.kind().label(), List.copyOf(found.terms), found.mentions,
+					List.copyOf(found.fields)));
+		});
+		return new Matches(topics, entities, evidence);
+	}
+
+	private void scan(String field, String text, Map<Taxonomy.Entry, Hits> hits) {
+		Words words = Words.of(text);
+		int i = 0;
+		while (i < words.size()) {
+			Spelling found = longestAt(words, i);
+			if (found == null) {
+				i++;
+				continue;
+			}
+			Hits entryHits = hits.computeIfAbsent(found.entry, (entry) -> new Hits());
+			entryHits.terms.add(found.text);
+			entryHits.fields.add(field);
+			entryHits.mentions++;
+			i += found.normalized.length;
+		}
+	}
+
+	private Spelling longestAt(Words words, int start) {
+		List<Spelling> candidates = this.byFirstWord.get(words.normalized(start));
+		if (candidates == null) {
+			return null;
+		}
+		for (Spelling candidate : candidates) {
+			if (candidate.matches(words, start)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What {@link #match} found.
+	 *
+	 * @param topics topic names with enough evidence
+	 * @param entities canonical names of the companies, labs, models and people found
+	 * @param evidence one element per topic and entity, in the same order as found
+	 */
+	public record Matches(List<String> topics, List<String> entities, List<TagEvidence> evidence) {
+	}
+
+	private static final class Hits {
+
+		final Set<String> terms = new LinkedHashSet<>();
+
+		final Set<String> fields = new LinkedHashSet<>();
+
+		int mentions;
+
+	}
+
+	/** One spelling of an entry, as words; {@code cased} is set when the capitalisation must match too. */
+	private record Spelling(Taxonomy.Entry entry, String text, String[] normalized, String[] cased) {
+
+		static Spelling of(Taxonomy.Entry entry, String text, boolean caseSensitive) {
+			Words words = Words.of(text);
+			String[] normalized = new String[words.size()];
+			String[] cased = caseSensitive ? new String[words.size()] : null;
+			for (int i = 0; i < words.size(); i++) {
+				normalized[i] = words.normalized(i);
+				if (cased != null) {
+					cased[i] = words.folded(i);
+				}
+			}
+			return new Spelling(entry, text, normalized, cased);
+		}
+
+		boolean matches(Words words, int start) {
+			if (start + this.normalized.length > words.size()) {
+				return false;
+			}
+			for (int i = 0; i < this.normalized.length; i++) {
+				boolean same = (this.cased != null) ? this.cased[i].equals(words.folded(start + i))
+						: this.normalized[i].equals(words.normalized(start + i));
+				if (!same) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+}
