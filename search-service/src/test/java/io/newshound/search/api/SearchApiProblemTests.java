@@ -2,12 +2,14 @@ package io.newshound.search.api;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,9 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.newshound.search.SearchProperties;
+import io.newshound.search.TestProperties;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API's answers to bad input and to an unavailable Elasticsearch: RFC 9457 problem details that
@@ -39,12 +44,16 @@ class SearchApiProblemTests {
 		this.restClient = Rest5Client.builder(new HttpHost("http", "127.0.0.1", closedPort)).build();
 		ElasticsearchAsyncClient elasticsearch = new ElasticsearchAsyncClient(
 				new Rest5ClientTransport(this.restClient, new Jackson3JsonpMapper()));
-		SearchProperties properties = new SearchProperties("news-articles", 10, 100, 500, Duration.ofSeconds(5),
-				Duration.ofSeconds(7));
+		SearchProperties properties = TestProperties.of(Map.of("newshound.search.retry-after", "7s",
+				"newshound.search.timeout", "5s"));
+		Clock clock = Clock.systemUTC();
+		CursorCodec cursors = new CursorCodec("", clock);
+		ElasticsearchCalls calls = new ElasticsearchCalls(elasticsearch, new SimpleMeterRegistry(), properties.timeout());
 		this.client = WebTestClient
-			.bindToController(new SearchController(new SearchQueryParser(properties),
-					new ArticleSearch(elasticsearch, properties)))
-			.controllerAdvice(new ApiProblems(properties))
+			.bindToController(new SearchController(new SearchQueryParser(properties, cursors, clock),
+					new ArticleSearch(calls, properties, cursors, clock)),
+					new ArticleController(new ArticleLookup(calls, properties)))
+			.controllerAdvice(new ApiProblems(new ProblemResponses(properties)))
 			.build();
 	}
 
@@ -55,7 +64,9 @@ class SearchApiProblemTests {
 
 	@ParameterizedTest(name = "{0} → 400 naming ''{1}''")
 	@CsvSource(delimiter = '|', value = { "size=100000|size", "size=0|size", "size=ten|size", "sort=popular|sort",
-			"from=yesterday|from", "to=2026-13-45|to", "lang=english|lang", "from=2026-11-02&to=2026-11-01|from" })
+			"from=yesterday|from", "to=2026-13-45|to", "from=7y|from", "from=99999d|from", "lang=english|lang",
+			"from=2026-11-02&to=2026-11-01|from", "from=1d&to=7d|from", "cursor=garbage|cursor",
+			"q=ab*|q", "q=(nvidia|q", "q=*|q", "q=*ai|q" })
 	void badParametersAreNamed(String query, String parameter) {
 		this.client.get()
 			.uri("/api/search?" + query)
@@ -68,7 +79,21 @@ class SearchApiProblemTests {
 			.jsonPath("$.parameter")
 			.isEqualTo(parameter)
 			.jsonPath("$.detail")
-			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail).startsWith("'" + parameter + "'"));
+			.value((detail) -> assertThat((String) detail).startsWith("'" + parameter + "'"));
+	}
+
+	@ParameterizedTest(name = "{0} → 400 naming ''{1}''")
+	@CsvSource(delimiter = '|', value = { "/api/suggest|prefix", "/api/suggest?prefix=a|prefix",
+			"/api/articles/not%20an%20id|id", "/api/articles/abc/related?size=500|size" })
+	void badArticleParametersAreNamed(String path, String parameter) {
+		this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter);
 	}
 
 	@Test
@@ -95,18 +120,67 @@ class SearchApiProblemTests {
 			.isEqualTo("'q' contains control characters");
 	}
 
-	/** Elasticsearch down: 503 with Retry-After and no stack trace. */
 	@Test
-	void unavailableElasticsearchIs503WithRetryAfter() {
+	void unbalancedQuoteSaysWhereAndHowToFixIt() {
 		this.client.get()
-			.uri("/api/search?q=openai")
+			.uri((uri) -> uri.path("/api/search").queryParam("q", "{q}").build("anthropic \"claude pricing"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("'q' has a quote at position 10 that is never closed; add the closing \" or remove it");
+	}
+
+	/** Elasticsearch that accepts the connection and never answers: the request timeout turns it into a 503. */
+	@Test
+	void silentElasticsearchTimesOutWith503() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0)) {
+			Thread acceptor = new Thread(() -> {
+				try {
+					silent.accept();
+				}
+				catch (IOException ex) {
+					// closed at the end of the test
+				}
+			});
+			acceptor.setDaemon(true);
+			acceptor.start();
+			try (Rest5Client rest = Rest5Client.builder(new HttpHost("http", "127.0.0.1", silent.getLocalPort())).build()) {
+				SearchProperties properties = TestProperties.of(Map.of("newshound.search.timeout", "1s"));
+				Clock clock = Clock.systemUTC();
+				CursorCodec cursors = new CursorCodec("", clock);
+				ElasticsearchCalls calls = new ElasticsearchCalls(
+						new ElasticsearchAsyncClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper())),
+						new SimpleMeterRegistry(), properties.timeout());
+				WebTestClient.bindToController(new SearchController(new SearchQueryParser(properties, cursors, clock),
+						new ArticleSearch(calls, properties, cursors, clock)))
+					.controllerAdvice(new ApiProblems(new ProblemResponses(properties)))
+					.build()
+					.get()
+					.uri("/api/search?q=openai")
+					.exchange()
+					.expectStatus()
+					.isEqualTo(503)
+					.expectHeader()
+					.valueEquals("Retry-After", "5");
+			}
+		}
+	}
+
+	/** Elasticsearch down: 503 with Retry-After and no stack trace, on every endpoint that reads it. */
+	@ParameterizedTest
+	@CsvSource({ "/api/search?q=openai", "/api/articles/abc", "/api/articles/abc/related", "/api/suggest?prefix=op" })
+	void unavailableElasticsearchIs503WithRetryAfter(String path) {
+		this.client.get()
+			.uri(path)
 			.exchange()
 			.expectStatus()
 			.isEqualTo(503)
 			.expectHeader()
 			.valueEquals("Retry-After", "7")
 			.expectBody(String.class)
-			.value((body) -> org.assertj.core.api.Assertions.assertThat(body).contains("Search unavailable")
+			.value((body) -> assertThat(body).contains("Search unavailable")
 				.doesNotContain("Exception")
 				.doesNotContain("at io.newshound"));
 	}
