@@ -81,20 +81,20 @@ final class ArticleGenerator {
 			new Company("Groq", "LPU inference chips", "Jonathan Ross", "Mountain View"),
 			new Company("Broadcom", "custom accelerators", "Hock Tan", "Palo Alto"));
 
-	private static final List<String> STARTUPS = List.of("Lumen Labs", "Parallax AI", "Quill Systems", "Tessellate",
+	static final List<String> STARTUPS = List.of("Lumen Labs", "Parallax AI", "Quill Systems", "Tessellate",
 			"Orbital Compute", "Fathom Health", "Vireo Bio", "Arclight Security", "Northwind Agents", "Brightline Data",
 			"Cobalt Reasoning", "Harbor Speech", "Meridian Robotics", "Sable Analytics", "Tidewater AI", "Keystone Evals");
 
-	private static final List<String> THINGS = List.of("AI agents for accountants", "speech recognition for call centres",
+	static final List<String> THINGS = List.of("AI agents for accountants", "speech recognition for call centres",
 			"GPU scheduling software", "synthetic data for robotics", "code review assistants",
 			"AI models for weather forecasting", "on-device speech models", "evaluation tools for AI agents",
 			"retrieval systems for legal research", "AI tutors for maths", "fraud detection for banks",
 			"protein design models");
 
-	private static final List<String> INVESTORS = List.of("Sequoia Capital", "Andreessen Horowitz", "Index Ventures",
+	static final List<String> INVESTORS = List.of("Sequoia Capital", "Andreessen Horowitz", "Index Ventures",
 			"Lightspeed", "General Catalyst", "Accel", "Greylock", "Khosla Ventures", "Thrive Capital", "Nvidia's venture arm");
 
-	private static final List<String> AREAS = List.of("healthcare", "education", "customer support", "coding tools",
+	static final List<String> AREAS = List.of("healthcare", "education", "customer support", "coding tools",
 			"cybersecurity", "drug discovery", "legal research", "logistics", "financial services", "government services");
 
 	private static final List<String> PLACES = List.of("Texas", "Ohio", "Ireland", "Finland", "Arizona", "Norway",
@@ -129,11 +129,19 @@ final class ArticleGenerator {
 
 	private final Instant anchor;
 
+	private final long seed;
+
+	private final BodyLength length;
+
 	private int sequence;
 
-	ArticleGenerator(long seed, Instant anchor) {
+	private int stories;
+
+	ArticleGenerator(long seed, Instant anchor, BodyLength length) {
 		this.random = new Random(seed);
+		this.seed = seed;
 		this.anchor = anchor;
+		this.length = length;
 	}
 
 	/** The landmark articles, then the syndicated copies of the cloud agreement; fills {@code index}. */
@@ -187,6 +195,11 @@ final class ArticleGenerator {
 		Source source = (this.random.nextInt(20) == 0) ? SOURCES.get(SOURCES.size() - 1)
 				: SOURCES.get(this.random.nextInt(SOURCES.size() - 1));
 		String[] text = source.language().equals("de") ? german() : english();
+		this.stories++;
+		if (this.length == BodyLength.FULL) {
+			// its own Random: a full-length corpus tells the same stories as a brief one
+			text[1] = Elaboration.of(text[1], source.language(), this.seed * 1_000_003L + this.stories);
+		}
 		Instant published = this.anchor.minus(Duration.ofMinutes(15 + this.random.nextInt(DAYS * 24 * 60)))
 			.truncatedTo(ChronoUnit.MINUTES);
 		String author = pick(source.authors());

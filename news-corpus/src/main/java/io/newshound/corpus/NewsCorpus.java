@@ -61,10 +61,23 @@ public final class NewsCorpus {
 	 * @return the corpus
 	 */
 	public static NewsCorpus generate(long seed, int size, Instant anchor) {
+		return generate(seed, size, anchor, BodyLength.BRIEF);
+	}
+
+	/**
+	 * As {@link #generate(long, int, Instant)}, with bodies of the given length.
+	 * @param seed the generator's seed
+	 * @param size the number of articles
+	 * @param anchor the time that publication dates lie before
+	 * @param length brief bodies (a few sentences, what the relevance tests are written against) or full-length
+	 * ones (300–1,500 words, for benchmarks)
+	 * @return the corpus
+	 */
+	public static NewsCorpus generate(long seed, int size, Instant anchor, BodyLength length) {
 		if (size < minimumSize()) {
 			throw new IllegalArgumentException("a corpus holds at least " + minimumSize() + " articles, asked for " + size);
 		}
-		ArticleGenerator generator = new ArticleGenerator(seed, anchor);
+		ArticleGenerator generator = new ArticleGenerator(seed, anchor, length);
 		List<ArticleEvent> articles = new ArrayList<>(size);
 		Map<Landmark, ArticleEvent> landmarks = new EnumMap<>(Landmark.class);
 		for (ArticleEvent landmark : generator.landmarks(landmarks)) {
@@ -82,10 +95,18 @@ public final class NewsCorpus {
 	 * large to hold).
 	 */
 	public static Stream<ArticleEvent> stream(long seed, int size, Instant anchor) {
+		return stream(seed, size, anchor, BodyLength.BRIEF);
+	}
+
+	/**
+	 * The same articles as {@link #generate(long, int, Instant, BodyLength)}, generated as they are consumed: a
+	 * 100,000-article full-length corpus (about 600 MB of text) never needs to be held at once.
+	 */
+	public static Stream<ArticleEvent> stream(long seed, int size, Instant anchor, BodyLength length) {
 		if (size < minimumSize()) {
 			throw new IllegalArgumentException("a corpus holds at least " + minimumSize() + " articles, asked for " + size);
 		}
-		ArticleGenerator generator = new ArticleGenerator(seed, anchor);
+		ArticleGenerator generator = new ArticleGenerator(seed, anchor, length);
 		Iterator<ArticleEvent> all = new Iterator<>() {
 
 			private final Iterator<ArticleEvent> landmarks = generator.landmarks(new EnumMap<>(Landmark.class)).iterator();

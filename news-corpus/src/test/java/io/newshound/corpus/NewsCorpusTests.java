@@ -88,6 +88,34 @@ class NewsCorpusTests {
 		}
 	}
 
+	/** Full-length bodies tell the same stories (same ids, titles, dates) with 300–1,500 words each. */
+	@Test
+	void fullLengthCorpusTellsTheSameStoriesAtLength() {
+		List<ArticleEvent> full = NewsCorpus.stream(NewsCorpus.SEED, 1000, NewsCorpus.ANCHOR, BodyLength.FULL).toList();
+		assertThat(full).extracting(ArticleEvent::articleId)
+			.containsExactlyElementsOf(this.corpus.articles().stream().map(ArticleEvent::articleId).toList());
+		assertThat(full).extracting(ArticleEvent::title)
+			.containsExactlyElementsOf(this.corpus.articles().stream().map(ArticleEvent::title).toList());
+		assertThat(NewsCorpus.generate(NewsCorpus.SEED, 1000, NewsCorpus.ANCHOR, BodyLength.FULL).articles())
+			.isEqualTo(full);
+		int landmarks = NewsCorpus.minimumSize();
+		for (ArticleEvent article : full.subList(landmarks, full.size())) {
+			assertThat(Elaboration.words(article.body())).isBetween(Elaboration.MIN_WORDS, Elaboration.MAX_WORDS);
+			String text = article.body().toLowerCase(Locale.ROOT);
+			assertThat(text).doesNotContain("open weights", "acquir", "large language model", "llm", "blackwell",
+					"tokyo", "prompt injection", "cloud agreement", "<", "&");
+			if (text.contains("anthropic")) {
+				assertThat(text).contains("claude");
+			}
+		}
+		// a syndicated copy carries its original's full text
+		Map<String, List<ArticleEvent>> stories = full.subList(landmarks, full.size())
+			.stream()
+			.collect(Collectors.groupingBy(ArticleEvent::storyId, java.util.LinkedHashMap::new, Collectors.toList()));
+		List<ArticleEvent> story = stories.values().stream().filter((s) -> s.size() > 1).findFirst().orElseThrow();
+		assertThat(story.get(1).body()).contains(story.get(0).body());
+	}
+
 	@Test
 	void anchorMovesEveryDate() {
 		Instant earlier = NewsCorpus.ANCHOR.minusSeconds(86_400);
