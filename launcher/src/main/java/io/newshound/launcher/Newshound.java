@@ -18,6 +18,7 @@ public final class Newshound {
 	static final String USAGE = """
 			usage: ./newshound up [--sources FILE] [--data DIR] [--kafka HOST:PORT] [--elasticsearch URL]
 			       ./newshound extract FILE|DIR…
+			       ./newshound bench [--quick] [--profile] [--only 1,2,…] [--out DIR]
 			       ./newshound help
 
 			  up        start Kafka and Elasticsearch (unless given), the demo site and the three services;
@@ -27,6 +28,8 @@ public final class Newshound {
 			    --kafka HOST:PORT     use this Kafka cluster instead of starting a broker
 			    --elasticsearch URL   use this Elasticsearch cluster instead of starting a node
 			  extract   print what the crawler extracts from saved pages (*.html, *.html.gz) as one JSON object
+			  bench     measure every stage against a baseline on a stack of its own and write bench/RESULTS.md
+			            (see bench/README.md; --quick takes about 10 minutes)
 			""";
 
 	private Newshound() {

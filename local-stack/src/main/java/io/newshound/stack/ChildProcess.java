@@ -78,7 +78,8 @@ public final class ChildProcess implements AutoCloseable {
 		}
 	}
 
-	long pid() {
+	/** The process id, for tools that read its memory or profile it (the benchmarks). */
+	public long pid() {
 		return this.process.pid();
 	}
 

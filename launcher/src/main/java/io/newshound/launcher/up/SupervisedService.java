@@ -88,8 +88,8 @@ final class SupervisedService implements AutoCloseable {
 	private void launch() {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-				this.spec.jar().toString()));
+		command.addAll(ServiceJvm.OPTIONS);
+		command.addAll(List.of("-jar", this.spec.jar().toString()));
 		command.addAll(this.spec.arguments());
 		this.startedAt = System.nanoTime();
 		this.process = ChildProcess.start(this.spec.name(), new ProcessBuilder(command), this.logFile);

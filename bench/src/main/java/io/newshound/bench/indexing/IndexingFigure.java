@@ -1,0 +1,125 @@
+package io.newshound.bench.indexing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.newshound.bench.BenchContext;
+import io.newshound.bench.report.Figure;
+import io.newshound.bench.report.Metric;
+import io.newshound.bench.report.Target;
+import io.newshound.bench.stack.BenchException;
+import io.newshound.bench.stack.Pause;
+import io.newshound.bench.stack.ServiceProcess;
+import io.newshound.bench.workload.ArticleProducer;
+import io.newshound.bench.workload.Workload;
+
+/**
+ * Figure 1: the indexer's articles/s from Kafka into Elasticsearch, against plain {@code _bulk} requests of the
+ * same documents into an index with the same settings and mappings on the same node, by the best of a few bulk
+ * settings tried first on part of the corpus.
+ *
+ * <p>The corpus is published to {@code news.articles.v1} before the indexer starts, so the indexer is measured
+ * draining a full topic: from the first {@code news.indexed.v1} announcement to the last.
+ */
+public final class IndexingFigure {
+
+	static final String CONCRETE_INDEX = "news-articles-v1";
+
+	private static final List<RawBulkLoad.Settings> CANDIDATES = List.of(new RawBulkLoad.Settings(1 << 20, 2),
+			new RawBulkLoad.Settings(5 << 20, 1), new RawBulkLoad.Settings(5 << 20, 2),
+			new RawBulkLoad.Settings(10 << 20, 2));
+
+	private IndexingFigure() {
+	}
+
+	/** Publishes the corpus, starts the indexer (left running for the next figures) and measures both sides. */
+	public static Figure run(BenchContext context, List<String> indexerArguments) {
+		int size = context.options().corpusSize();
+		Figure.Builder figure = new Figure.Builder(1, "Indexing throughput")
+			.baseline("raw `_bulk` of the same documents (read back from the indexer's index) into a fresh index with the "
+					+ "same settings and mappings, same node, same run, with the best of " + CANDIDATES.size()
+					+ " bulk settings tried on part of the corpus");
+		context.console().line("figure 1: publishing " + size + " full-length articles to news.articles.v1");
+		try (ArticleProducer producer = new ArticleProducer(context.stack().kafka())) {
+			long[] published = { 0 };
+			producer.publish(Workload.articles(size), (article) -> {
+				if (++published[0] % (size / 5) == 0) {
+					context.console().line("  published " + published[0] + "/" + size);
+				}
+			});
+		}
+		context.indexed().reset();
+		context.console().line("figure 1: starting indexer-service; it drains the topic");
+		ServiceProcess indexer = context.stack().service("indexer-service", indexerArguments);
+		context.memory().watch(indexer, "draining " + size + " articles, then 200 articles/s (figures 1, 2)");
+		long deadline = System.nanoTime() + Duration.ofMinutes(size / 1000 * 2 + 5).toNanos();
+		long lastReport = System.nanoTime();
+		while (context.indexed().count() < size) {
+			if (System.nanoTime() > deadline) {
+				throw new BenchException("the indexer announced only " + context.indexed().count() + " of " + size
+						+ " articles in time; see " + indexer.logFile());
+			}
+			if (System.nanoTime() - lastReport > 10_000_000_000L) {
+				context.console().line("  indexed " + context.indexed().count() + "/" + size);
+				lastReport = System.nanoTime();
+			}
+			Pause.of(Duration.ofMillis(100));
+		}
+		double indexerSeconds = (context.indexed().lastNanos() - context.indexed().firstNanos()) / 1e9;
+		long counted = size - context.indexed().firstPollCount();
+		double indexerRate = counted / indexerSeconds;
+		context.console().line(String.format(Locale.ROOT, "  indexer: %d articles in %.1f s = %.0f articles/s", counted,
+				indexerSeconds, indexerRate));
+
+		RawBulkLoad raw = new RawBulkLoad(context.elasticsearch());
+		Path file = context.stack().data().resolve("documents.ndjson");
+		long exported = raw.export(CONCRETE_INDEX, file);
+		if (exported != size) {
+			throw new BenchException("the indexer's index holds " + exported + " documents, expected " + size);
+		}
+		long trial = Math.min(size, Math.max(2000, size / 10));
+		context.console().line("figure 1: trying " + CANDIDATES.size() + " bulk settings on " + trial + " documents");
+		RawBulkLoad.Settings best = null;
+		double bestRate = 0;
+		for (RawBulkLoad.Settings settings : CANDIDATES) {
+			raw.createLike(CONCRETE_INDEX, "bench-bulk-trial");
+			double seconds = raw.load(file, RawBulkLoad.requests(file, settings.maxBytes(), trial), "bench-bulk-trial",
+					settings);
+			double rate = trial / seconds;
+			context.console().line(String.format(Locale.ROOT, "  %s: %.0f docs/s", settings, rate));
+			figure.note(String.format(Locale.ROOT, "trial of %s on %d documents: %.0f docs/s", settings, trial, rate));
+			if (rate > bestRate) {
+				bestRate = rate;
+				best = settings;
+			}
+		}
+		raw.deleteQuietly("bench-bulk-trial");
+		raw.createLike(CONCRETE_INDEX, "bench-bulk");
+		List<long[]> requests = RawBulkLoad.requests(file, best.maxBytes(), size);
+		context.console().line("figure 1: raw _bulk of all " + size + " documents, " + best);
+		double rawSeconds = raw.load(file, requests, "bench-bulk", best);
+		double rawRate = size / rawSeconds;
+		raw.deleteQuietly("bench-bulk");
+		context.console().line(String.format(Locale.ROOT, "  raw _bulk: %.0f docs/s; ratio %.2f", rawRate, indexerRate / rawRate));
+
+		return figure.metric(Metric.of("indexer", indexerRate, "articles/s"))
+			.metric(Metric.of("raw _bulk (" + best + ")", rawRate, "docs/s"))
+			.metric(Metric.against("ratio indexer / raw _bulk", indexerRate / rawRate, "", Target.atLeast(0.90)))
+			.note(size + " full-length articles (300–1,500 words), " + String.format(Locale.ROOT, "%.0f", fileMb(file))
+					+ " MB of bulk NDJSON; indexer measured from its first news.indexed.v1 announcement to the last ("
+					+ counted + " articles after the first poll), baseline from its first request to a final _refresh")
+			.build();
+	}
+
+	private static double fileMb(Path file) {
+		try {
+			return java.nio.file.Files.size(file) / (1024.0 * 1024.0);
+		}
+		catch (java.io.IOException ex) {
+			return Double.NaN;
+		}
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.newshound.bench.workload;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.newshound.events.Topics;
+
+/**
+ * Listens to {@code news.indexed.v1}, which the indexer publishes once an article is searchable
+ * ({@code refresh=wait_for}), and notes when each article id arrived. Values are not parsed: the key is the
+ * article id, and parsing 100k full articles would load this JVM, not the pipeline.
+ */
+public final class IndexedWatcher implements AutoCloseable {
+
+	private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+
+	private final AtomicLong count = new AtomicLong();
+
+	private volatile long firstNanos;
+
+	private volatile long firstPollCount;
+
+	private volatile long lastNanos;
+
+	private volatile boolean running = true;
+
+	private final Thread thread;
+
+	public IndexedWatcher(String bootstrap) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+		properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new ByteArrayDeserializer());
+		List<TopicPartition> partitions = consumer.partitionsFor(Topics.INDEXED)
+			.stream()
+			.map((info) -> new TopicPartition(info.topic(), info.partition()))
+			.toList();
+		consumer.assign(partitions);
+		consumer.seekToEnd(partitions);
+		partitions.forEach(consumer::position); // resolve now: only what is indexed from here on counts
+		this.thread = new Thread(() -> {
+			try (consumer) {
+				while (this.running) {
+					ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(50));
+					long now = System.nanoTime();
+					for (ConsumerRecord<String, byte[]> record : records) {
+						this.arrivals.putIfAbsent(record.key(), now);
+					}
+					if (!records.isEmpty()) {
+						if (this.count.get() == 0) {
+							this.firstNanos = now;
+							this.firstPollCount = records.count();
+						}
+						this.lastNanos = now;
+						this.count.addAndGet(records.count());
+					}
+				}
+			}
+		}, "indexed-watcher");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	public long count() {
+		return this.count.get();
+	}
+
+	/** When the article arrived ({@link System#nanoTime()}), or {@code null}. */
+	public Long arrival(String articleId) {
+		return this.arrivals.get(articleId);
+	}
+
+	public long firstNanos() {
+		return this.firstNanos;
+	}
+
+	/** How many records the first non-empty poll brought (indexed before {@link #firstNanos()} could tell). */
+	public long firstPollCount() {
+		return this.firstPollCount;
+	}
+
+	public long lastNanos() {
+		return this.lastNanos;
+	}
+
+	/** Forgets everything seen so far: the next measurement starts from zero. */
+	public void reset() {
+		this.arrivals.clear();
+		this.count.set(0);
+	}
+
+	@Override
+	public void close() {
+		this.running = false;
+		try {
+			this.thread.join(5000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

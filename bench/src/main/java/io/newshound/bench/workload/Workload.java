@@ -1,0 +1,30 @@
+package io.newshound.bench.workload;
+
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import io.newshound.corpus.BodyLength;
+import io.newshound.corpus.NewsCorpus;
+import io.newshound.events.ArticleEvent;
+
+/** The benchmarks' articles: the news-corpus generator at full length, streamed. */
+public final class Workload {
+
+	/** A different seed and a later anchor: new articles for the freshness run, none of the indexed ones. */
+	private static final long FRESH_SEED = NewsCorpus.SEED + 1;
+
+	private Workload() {
+	}
+
+	/** The corpus that figures 1 and 3 index and search. */
+	public static Stream<ArticleEvent> articles(int size) {
+		return NewsCorpus.stream(NewsCorpus.SEED, size, NewsCorpus.ANCHOR, BodyLength.FULL);
+	}
+
+	/** Articles that are not in {@link #articles(int)}, for the freshness run. */
+	public static Stream<ArticleEvent> fresh(int size) {
+		return NewsCorpus.stream(FRESH_SEED, size + NewsCorpus.minimumSize(), Instant.now(), BodyLength.FULL)
+			.skip(NewsCorpus.minimumSize());
+	}
+
+}
