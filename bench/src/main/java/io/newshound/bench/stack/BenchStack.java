@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import io.newshound.launcher.up.ServiceJvm;
 import io.newshound.stack.ChildProcess;
@@ -50,27 +49,20 @@ public final class BenchStack implements AutoCloseable {
 		this.extraJvmOptions = List.copyOf(extraJvmOptions);
 	}
 
-	/** Starts Kafka and Elasticsearch side by side. */
+	/** Starts Kafka, then Elasticsearch. */
 	public void start(Progress progress) {
 		Path plugin = built("search-analysis-plugin", "search-analysis-plugin-" + VERSION + ".zip");
 		for (String service : List.of("indexer-service", "search-service", "crawler-service")) {
 			built(service, service + "-" + VERSION + "-exec.jar");
 		}
-		CompletableFuture<KafkaBroker> broker = CompletableFuture
-			.supplyAsync(() -> KafkaBroker.start(new KafkaBroker.Config(this.data.resolve("kafka"), 0), progress));
-		CompletableFuture<ElasticsearchNode> node = CompletableFuture.supplyAsync(() -> ElasticsearchNode
-			.start(new ElasticsearchNode.Config(this.data.resolve("elasticsearch"), 0, List.of(plugin), "512m"), progress));
-		CompletableFuture.allOf(broker, node).exceptionally((ex) -> null).join();
-		if (!broker.isCompletedExceptionally()) {
-			this.started.push(broker.join());
-			this.kafka = broker.join().bootstrapServers();
-		}
-		if (!node.isCompletedExceptionally()) {
-			this.started.push(node.join());
-			this.elasticsearch = node.join().httpUrl();
-		}
-		broker.join();
-		node.join();
+		// one after the other: on a loaded 2-core machine, starting both at once can push Kafka past its start timeout
+		KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Config(this.data.resolve("kafka"), 0), progress);
+		this.started.push(broker);
+		this.kafka = broker.bootstrapServers();
+		ElasticsearchNode node = ElasticsearchNode
+			.start(new ElasticsearchNode.Config(this.data.resolve("elasticsearch"), 0, List.of(plugin), "512m"), progress);
+		this.started.push(node);
+		this.elasticsearch = node.httpUrl();
 	}
 
 	public String kafka() {
