@@ -85,26 +85,33 @@ public final class Bench {
 					BenchContext context = new BenchContext(options, stack, new Elasticsearch(stack.elasticsearch()), memory,
 							indexed, console);
 					boolean indexes = Stream.of(1, 2, 3, 6).anyMatch(options::runs);
+					boolean corpusIndexed = false;
 					if (indexes) {
-						Figure indexing = IndexingFigure.run(context, List.of());
+						Figure indexing = attempt(console, 1, "Indexing throughput", () -> IndexingFigure.run(context, List.of()));
+						corpusIndexed = indexing.measured();
 						if (options.runs(1)) {
 							figures.add(indexing);
 						}
 					}
+					String noCorpus = "Not run: figure 1 could not index the corpus it needs.";
 					if (options.runs(2)) {
-						figures.add(FreshnessFigure.run(context));
+						figures.add(corpusIndexed ? attempt(console, 2, FreshnessFigure.TITLE, () -> FreshnessFigure.run(context))
+								: Figure.notMeasured(2, FreshnessFigure.TITLE, noCorpus));
 					}
 					if (options.runs(3)) {
-						figures.add(SearchFigure.run(context));
+						figures.add(corpusIndexed ? attempt(console, 3, SearchFigure.TITLE, () -> SearchFigure.run(context))
+								: Figure.notMeasured(3, SearchFigure.TITLE, noCorpus));
 					}
 					if (options.runs(4)) {
 						figures.add(AlertsFigure.run(context));
 					}
 					if (options.runs(5)) {
-						Figure.Builder figure = new Figure.Builder(5, "Extraction and crawling");
-						ExtractionFigure.run(context, figure);
-						CrawlFigure.run(context, figure);
-						figures.add(figure.build());
+						figures.add(attempt(console, 5, "Extraction and crawling", () -> {
+							Figure.Builder figure = new Figure.Builder(5, "Extraction and crawling");
+							ExtractionFigure.run(context, figure);
+							CrawlFigure.run(context, figure);
+							return figure.build();
+						}));
 					}
 					if (options.runs(6)) {
 						figures.add(MemoryFigure.of(memory.peaks()));
@@ -134,6 +141,17 @@ public final class Bench {
 		for (Figure figure : figures) {
 			figure.shortfalls().forEach((metric) -> console.line("  gap: figure " + figure.number() + " " + metric.name()
 					+ " = " + String.format(java.util.Locale.ROOT, "%.2f", metric.value()) + " (target " + metric.target() + ")"));
+		}
+	}
+
+	/** Runs a figure; one that fails is reported as not measured, with the reason, and the run goes on. */
+	private static Figure attempt(Console console, int number, String title, java.util.function.Supplier<Figure> figure) {
+		try {
+			return figure.get();
+		}
+		catch (BenchException | StackException ex) {
+			console.line("figure " + number + " failed: " + ex.getMessage());
+			return Figure.notMeasured(number, title, "Failed in this run: " + ex.getMessage());
 		}
 	}
 

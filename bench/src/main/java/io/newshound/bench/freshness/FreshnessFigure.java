@@ -26,13 +26,15 @@ public final class FreshnessFigure {
 
 	static final int RATE = 200;
 
+	public static final String TITLE = "Freshness: published to searchable";
+
 	private FreshnessFigure() {
 	}
 
 	public static Figure run(BenchContext context) {
 		int seconds = context.options().quick() ? 30 : 60;
 		int count = RATE * seconds;
-		Figure.Builder figure = new Figure.Builder(2, "Freshness: published to searchable")
+		Figure.Builder figure = new Figure.Builder(2, TITLE)
 			.baseline("the issue's target (p95 ≤ 1.5 s) with the index's 1 s refresh interval, which alone accounts for "
 					+ "0.5 s on average");
 		context.console().line("figure 2: publishing " + count + " new articles at " + RATE + "/s for " + seconds + " s");

@@ -170,7 +170,7 @@ final class RawBulkLoad {
 			for (Future<?> future : sent) {
 				future.get();
 			}
-			this.elasticsearch.post("/" + index + "/_refresh", "{}");
+			this.elasticsearch.post("/" + index + "/_refresh");
 		}
 		catch (IOException ex) {
 			throw new BenchException("cannot read " + file + ": " + ex.getMessage(), ex);

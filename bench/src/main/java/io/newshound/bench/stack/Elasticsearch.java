@@ -42,6 +42,12 @@ public final class Elasticsearch {
 		return send(json(path, json).POST(HttpRequest.BodyPublishers.ofString(json)), path);
 	}
 
+	/** A POST without a body, as {@code _refresh} wants it. */
+	public JsonNode post(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.noBody()),
+				path);
+	}
+
 	public JsonNode delete(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).DELETE(), path);
 	}
