@@ -77,7 +77,7 @@ public final class Bench {
 		boolean needsStack = Stream.of(1, 2, 3, 6).anyMatch(options::runs) || options.runs(5);
 		if (needsStack) {
 			try (BenchStack stack = new BenchStack(options.home(), data, jvm);
-					MemorySampler memory = new MemorySampler(Duration.ofMillis(500))) {
+					MemorySampler memory = new MemorySampler(Duration.ofSeconds(1))) {
 				console.line("starting Kafka and Elasticsearch (local-stack) in " + data);
 				stack.start((line) -> console.line("  " + line));
 				ArticleProducer.createTopics(stack.kafka());

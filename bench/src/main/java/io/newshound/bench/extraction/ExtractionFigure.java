@@ -60,7 +60,7 @@ public final class ExtractionFigure {
 					"pages/s/core"))
 			.metric(Metric.of("extraction, C2", optimised, "pages/s/core"))
 			.note(String.format(Locale.ROOT, "JMH 1.37, throughput mode, one thread, one fork each, %s; %d pages read at run "
-					+ "time from %s, one page per operation in turn", quick ? "2 × 2 s warm-up, 3 × 2 s measured"
+					+ "time from %s, one page per operation in turn", quick ? "3 × 3 s warm-up, 3 × 3 s measured"
 							: "3 × 5 s warm-up, 5 × 5 s measured", pages, dir));
 	}
 
@@ -70,10 +70,10 @@ public final class ExtractionFigure {
 		Options options = new OptionsBuilder().include(ExtractionBenchmark.class.getName() + ".extract")
 			.forks(1)
 			.threads(1)
-			.warmupIterations(quick ? 2 : 3)
-			.warmupTime(TimeValue.seconds(quick ? 2 : 5))
+			.warmupIterations(3)
+			.warmupTime(TimeValue.seconds(quick ? 3 : 5))
 			.measurementIterations(quick ? 3 : 5)
-			.measurementTime(TimeValue.seconds(quick ? 2 : 5))
+			.measurementTime(TimeValue.seconds(quick ? 3 : 5))
 			.jvmArgs(jvm.toArray(String[]::new))
 			.timeUnit(java.util.concurrent.TimeUnit.SECONDS)
 			.shouldFailOnError(true)

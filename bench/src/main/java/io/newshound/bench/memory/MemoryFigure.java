@@ -27,8 +27,8 @@ public final class MemoryFigure {
 					+ (long) mb(peak.heapMaxBytes) + " MB");
 		});
 		figure.note("Services run with the launcher's JVM options " + String.join(" ", ServiceJvm.OPTIONS)
-				+ ". Heap used is sampled every 500 ms from /actuator/prometheus (jvm_memory_used_bytes, area=heap, summed over "
-				+ "pools), so the peak is the largest sample; live heap after GC is jvm_gc_live_data_size_bytes, what the "
+				+ ". Heap used is sampled every second from /actuator/metrics (jvm.memory.used, area heap, summed over "
+				+ "pools), so the peak is the largest sample; live heap after GC is jvm.gc.live.data.size, what the "
 				+ "service actually retains; peak RSS is the kernel's VmHWM, exact.");
 		return figure.build();
 	}

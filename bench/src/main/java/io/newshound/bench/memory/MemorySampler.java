@@ -12,23 +12,13 @@ import java.util.regex.Pattern;
 import io.newshound.bench.stack.ServiceProcess;
 
 /**
- * Samples each service's heap (through its Prometheus endpoint) and resident memory ({@code /proc}) twice a
+ * Samples each service's heap (through {@code /actuator/metrics}) and resident memory ({@code /proc}) every
  * second while the benchmarks load it, and keeps the peaks. The peak resident size comes from the kernel's
  * high-water mark, so it misses nothing between samples; the heap peak is the largest sampled value.
  */
 public final class MemorySampler implements AutoCloseable {
 
-	private static final Pattern HEAP_USED = Pattern
-		.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+([0-9.E+-]+)", Pattern.MULTILINE);
-
-	private static final Pattern HEAP_COMMITTED = Pattern
-		.compile("^jvm_memory_committed_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+([0-9.E+-]+)", Pattern.MULTILINE);
-
-	private static final Pattern HEAP_MAX = Pattern
-		.compile("^jvm_memory_max_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+([0-9.E+-]+)", Pattern.MULTILINE);
-
-	private static final Pattern LIVE_AFTER_GC = Pattern.compile("^jvm_gc_live_data_size_bytes(?:\\{[^}]*\\})?\\s+([0-9.E+-]+)",
-			Pattern.MULTILINE);
+	private static final Pattern VALUE = Pattern.compile("\"statistic\"\\s*:\\s*\"VALUE\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E+-]+)");
 
 	private final Map<String, Peak> peaks = new LinkedHashMap<>();
 
@@ -71,27 +61,24 @@ public final class MemorySampler implements AutoCloseable {
 		Peak peak = this.peaks.get(service.name());
 		long[] resident = service.residentMemory();
 		peak.residentBytes = Math.max(peak.residentBytes, resident[0]);
-		String metrics = service.get("/actuator/prometheus");
-		peak.heapUsedBytes = Math.max(peak.heapUsedBytes, sum(HEAP_USED, metrics));
-		peak.heapCommittedBytes = Math.max(peak.heapCommittedBytes, sum(HEAP_COMMITTED, metrics));
-		peak.liveAfterGcBytes = Math.max(peak.liveAfterGcBytes, sum(LIVE_AFTER_GC, metrics));
-		long max = sum(HEAP_MAX, metrics);
+		peak.heapUsedBytes = Math.max(peak.heapUsedBytes, metric(service, "jvm.memory.used?tag=area:heap"));
+		peak.heapCommittedBytes = Math.max(peak.heapCommittedBytes, metric(service, "jvm.memory.committed?tag=area:heap"));
+		peak.liveAfterGcBytes = Math.max(peak.liveAfterGcBytes, metric(service, "jvm.gc.live.data.size"));
+		long max = metric(service, "jvm.memory.max?tag=area:heap");
 		if (max > 0) {
 			peak.heapMaxBytes = max;
 		}
 		peak.samples++;
 	}
 
-	static long sum(Pattern pattern, String metrics) {
-		Matcher matcher = pattern.matcher(metrics);
-		double total = 0;
-		while (matcher.find()) {
-			double value = Double.parseDouble(matcher.group(1));
-			if (value > 0) {
-				total += value;
-			}
-		}
-		return (long) total;
+	/** One value of {@code /actuator/metrics}: a few bytes, where a Prometheus scrape would cost the service real CPU. */
+	private static long metric(ServiceProcess service, String name) {
+		return value(service.get("/actuator/metrics/" + name));
+	}
+
+	static long value(String json) {
+		Matcher matcher = VALUE.matcher(json);
+		return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
 	}
 
 	@Override
