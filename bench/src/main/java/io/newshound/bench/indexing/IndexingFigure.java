@@ -121,7 +121,7 @@ public final class IndexingFigure {
 						+ "machine's CPU (the machine was ~99 % busy with other builds), so it waits on Elasticsearch rather "
 						+ "than computing; of its own samples, enrichment (Words.of, TaxonomyMatcher.scan) was ~22 % and "
 						+ "JSON (de)serialisation ~10 %.")
-				.gap("Fixed in this branch: three consumers (one per partition) instead of one, and "
+				.gap("Changed in this branch, and in place for this run: three consumers (one per partition) instead of one, and "
 						+ "max.partition.fetch.bytes 8 MB instead of Kafka's 1 MB, which had cut polls of full-length "
 						+ "articles to ~140 records so each refresh wait carried a quarter of the intended batch.");
 		}
