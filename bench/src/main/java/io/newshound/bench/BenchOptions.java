@@ -22,7 +22,7 @@ public record BenchOptions(boolean quick, Path home, Path output, boolean profil
 
 			  Runs the benchmarks on a Kafka broker and Elasticsearch node of its own and writes RESULTS.md and
 			  results.json (default: bench/). Every figure is measured against a baseline in the same run.
-			    --quick      10k articles and short load phases (about 10 minutes); default 100k (about 40 minutes)
+			    --quick      10k articles and short load phases (about 10 minutes); default 100k articles (much longer)
 			    --profile    services write JFR flight recordings next to the run's data (bench/target/run/profiles)
 			    --only LIST  run only these figures (1 indexing, 2 freshness, 3 search, 4 alerts, 5 extraction
 			                 and crawling, 6 memory); 2, 3 and 6 need 1's corpus, which then is indexed too

@@ -84,15 +84,18 @@ public final class FreshnessFigure {
 		double early = Latencies.ofMicros(firstTenth).p50();
 		double late = Latencies.ofMicros(lastTenth).p50();
 		if (latencies.p95() > 1500) {
-			// the refresh wait alone is at most 1 s: a p50 beyond 2 s, or one that grows by a second, is a backlog
-			if (late - early > 1000 || latencies.p50() > 2000) {
-				figure.gap(String.format(Locale.ROOT, "A backlog: p50 was %.1f s for the first tenth sent and %.1f s for the "
-						+ "last, far beyond the refresh interval, so the indexer took fewer than the %d articles/s offered and "
-						+ "articles queued in Kafka. Its throughput is figure 1's gap.", early / 1000, late / 1000, RATE));
+			// a queue in Kafka shows as latency growing through the run; a steady latency is time spent per batch
+			if (late - early > 1000) {
+				figure.gap(String.format(Locale.ROOT, "A backlog: p50 grew from %.1f s for the first tenth sent to %.1f s "
+						+ "for the last, so the indexer took fewer than the %d articles/s offered and articles queued in "
+						+ "Kafka. Its throughput is figure 1's gap.", early / 1000, late / 1000, RATE));
 			}
 			else {
-				figure.gap("No backlog (p50 steady and within 2 s), so the indexer kept up: the time is each bulk request's "
-						+ "wait for the next refresh plus the poll and publish steps around it.");
+				figure.gap(String.format(Locale.ROOT, "No backlog (p50 %.1f s for the first tenth sent, %.1f s for the "
+						+ "last): the indexer kept up with %d articles/s. The time is each batch's way through the indexer "
+						+ "— poll, enrichment, a bulk request that returns only at the next refresh (refresh=wait_for), "
+						+ "the announcement — on a node slow to answer bulk requests on this machine (figure 1's mean bulk "
+						+ "request time).", early / 1000, late / 1000, RATE));
 			}
 		}
 		return figure.build();
