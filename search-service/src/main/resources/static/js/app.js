@@ -196,6 +196,12 @@ for (const radio of form.elements.sort) {
   radio.addEventListener('change', () => go({ ...state, sort: radio.value === 'recent' ? 'recent' : '', article: '' }));
 }
 more.addEventListener('click', loadMore);
+const facetsToggle = $('#facets-toggle');
+facetsToggle.addEventListener('click', () => {
+  const open = !facets.classList.contains('open');
+  facets.classList.toggle('open', open);
+  facetsToggle.setAttribute('aria-expanded', String(open));
+});
 new IntersectionObserver((entries) => {
   if (entries.some((entry) => entry.isIntersecting)) loadMore();
 }, { rootMargin: '400px' }).observe(sentinel);
