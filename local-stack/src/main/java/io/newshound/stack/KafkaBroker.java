@@ -34,8 +34,11 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private static final String COMPONENT = "kafka";
 
-	/** About 4 s on two idle cores, 12 s beside a starting Elasticsearch. */
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(1);
+	/**
+	 * About 4 s on two idle cores, 12 s beside a starting Elasticsearch; over 60 s seen on two cores shared by
+	 * several builds. A broker that dies is reported at once, so a long limit costs nothing.
+	 */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
 	private final ChildProcess process;
 
