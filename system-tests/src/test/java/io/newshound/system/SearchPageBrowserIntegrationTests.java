@@ -205,6 +205,26 @@ class SearchPageBrowserIntegrationTests {
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.driver.switchTo().alert());
 	}
 
+	/**
+	 * The snippet sanitiser keeps {@code <mark>} and text only, whatever the snippet holds: elements become their
+	 * text, attributes are dropped, escaped markup stays text.
+	 */
+	@Test
+	void highlightSanitiserRebuildsOnlyMarks() {
+		browser.open("/");
+		Object html = browser.driver.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				import('/js/dom.js').then(({ highlighted }) => {
+				  const box = document.createElement('div');
+				  box.append(highlighted(arguments[0]));
+				  done(box.innerHTML);
+				});
+				""", "<mark>ok</mark> &lt;b&gt; <img src=x onerror=alert(1)> <mark onclick=\"alert(2)\"><b>y</b></mark> "
+				+ "<script>alert(3)</script><a href=\"javascript:alert(4)\">z</a>");
+		assertThat(html).isEqualTo("<mark>ok</mark> &lt;b&gt;  <mark>y</mark> alert(3)z");
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.driver.switchTo().alert());
+	}
+
 	/** Scrolling to the end loads the next pages through the API's cursors, each story once. */
 	@Test
 	void scrollingLoadsMoreResults() {
@@ -255,7 +275,15 @@ class SearchPageBrowserIntegrationTests {
 				assertThat(background).isEqualTo(scheme.equals("dark") ? "rgb(15, 17, 21)" : "rgb(255, 255, 255)");
 				Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth");
 				assertThat(overflow).as("no horizontal scrolling at %s width", size.getKey()).isEqualTo(false);
+				boolean phone = size.getKey().equals("phone");
+				assertThat(browser.one("#facets-toggle").isDisplayed()).isEqualTo(phone);
+				assertThat(browser.one("#facets").isDisplayed()).isEqualTo(!phone);
 				assertThat(browser.screenshot("search-" + size.getKey() + "-" + scheme)).isNotEmptyFile();
+				if (phone) {
+					browser.one("#facets-toggle").click();
+					browser.await((d) -> browser.one("#facets").isDisplayed());
+					browser.screenshot("search-phone-" + scheme + "-facets");
+				}
 			}
 		}
 	}
@@ -345,6 +373,14 @@ class SearchPageBrowserIntegrationTests {
 		assertThat(browser.one("#sources").isDisplayed()).isFalse();
 		assertThat(browser.all("#figures .figure .value").get(0).getText()).isEqualTo("?");
 		browser.screenshot("sources-crawler-down");
+	}
+
+	/** The API description page still works under the CSP (its scripts and styles are files of this origin). */
+	@Test
+	void swaggerUiWorksUnderTheContentSecurityPolicy() {
+		browser.open("/swagger-ui.html");
+		browser.await((d) -> !browser.all(".swagger-ui .opblock-summary-path").isEmpty());
+		assertThat(browser.all(".swagger-ui .opblock-summary-path")).extracting(WebElement::getText).contains("/api/search");
 	}
 
 	private static String health(String source) {
