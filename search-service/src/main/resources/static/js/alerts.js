@@ -4,7 +4,7 @@
 // user allowed them.
 
 import { api } from './api.js';
-import { el, highlighted, replaceChildren, externalLink } from './dom.js';
+import { el, replaceChildren, externalLink } from './dom.js';
 import { timeElement } from './time.js';
 import { plainClick } from './results.js';
 
@@ -333,7 +333,8 @@ export class Alerts {
           }),
           el('span', { class: 'meta' }, el('span', { class: 'source', text: match.source || '' }),
             match.publishedAt ? timeElement(match.publishedAt) : null),
-          match.snippet ? el('p', { class: 'snippet' }, highlighted(match.snippet)) : null))));
+          // the stream's snippet is plain text (the summary or the body's start), not highlight markup
+          match.snippet ? el('p', { class: 'snippet', text: match.snippet }) : null))));
   }
 
   fillStatus(node, status) {
