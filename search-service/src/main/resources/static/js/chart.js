@@ -10,10 +10,10 @@ const AXIS = 18;
 
 /**
  * Draws `days` ([{value: "2026-11-24", count: 3}, ...]) into `container`; `onDay(day)` is called when a bar is
- * chosen. Draws nothing when there are no days.
+ * chosen. Draws nothing when no day has an article.
  */
 export function drawDayChart(container, days, onDay) {
-  if (!days || days.length === 0) {
+  if (!days || days.length === 0 || days.every((d) => d.count === 0)) {
     replaceChildren(container);
     container.hidden = true;
     return;
