@@ -262,6 +262,32 @@ class SearchPageBrowserIntegrationTests {
 				&& browser.one("#preview-title").getText().equals(Landmark.OPEN_WEIGHTS.title()));
 	}
 
+	/** Keyboard only: "/" to the search box, Enter to search, j to the first result, Enter to preview, Esc to close. */
+	@Test
+	void keyboardAloneSearchesAndPreviews() {
+		browser.open("/");
+		titlesShown(1);
+		keys("/");
+		assertThat(browser.driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("q");
+		keys("\"open weights\"", Keys.ENTER);
+		browser.await((d) -> browser.path().equals("/?q=%22open+weights%22"));
+		browser.await((d) -> titlesShown(1).get(0).equals(Landmark.OPEN_WEIGHTS.title()));
+		keys(Keys.TAB, "j");
+		WebElement focused = browser.driver.switchTo().activeElement();
+		assertThat(focused.getDomAttribute("class")).isEqualTo("hit-title");
+		assertThat(focused.getDomAttribute("data-id")).isEqualTo(id(Landmark.OPEN_WEIGHTS));
+		keys(Keys.ENTER);
+		browser.await((d) -> browser.one("#preview").getDomAttribute("open") != null
+				&& browser.one("#preview-title").getText().equals(Landmark.OPEN_WEIGHTS.title()));
+		keys(Keys.ESCAPE);
+		browser.await((d) -> browser.one("#preview").getDomAttribute("open") == null);
+		browser.await((d) -> browser.path().equals("/?q=%22open+weights%22"));
+	}
+
+	private static void keys(CharSequence... keys) {
+		new Actions(browser.driver).sendKeys(keys).perform();
+	}
+
 	/** The page as people see it: light and dark, desktop and phone width. */
 	@Test
 	void screenshotsOfTheSearchPage() {
