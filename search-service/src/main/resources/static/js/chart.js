@@ -1,5 +1,6 @@
-// The per-day chart: one bar per UTC day of the `day` facet, drawn as SVG. Each bar is a button-like link that
-// narrows the search to its day; screen readers get a summary label and each bar's count as its title.
+// The per-day chart: one bar per UTC day of the `day` facet, drawn as SVG. Each bar is a link that narrows the
+// search to its day; screen readers get a summary label on the group (not role=img, which would hide the links)
+// and each bar's day and count as its label.
 
 import { svg, replaceChildren, el } from './dom.js';
 import { formatDay } from './time.js';
@@ -28,7 +29,7 @@ export function drawDayChart(container, days, onDay) {
   const label = `Articles per day, ${formatDay(days[0].value)} to ${formatDay(days[days.length - 1].value)}: `
     + `${total} in all, most on ${formatDay(peak.value)} (${peak.count}).`;
   const chart = svg('svg', {
-    viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label, class: 'day-chart', preserveAspectRatio: 'none',
+    viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'group', 'aria-label': label, class: 'day-chart', preserveAspectRatio: 'none',
   });
   chart.append(svg('title', { text: label }));
   days.forEach((day, i) => {

@@ -400,7 +400,7 @@ class SearchPageBrowserIntegrationTests {
 
 		crawler.close();
 		browser.one("#refresh").click();
-		browser.await((d) -> browser.one("#crawler-state").getText().contains("is unreachable"));
+		browser.await((d) -> browser.one("#crawler-state").getText().startsWith("Source health is unavailable"));
 		assertThat(browser.one("#crawler-state").getText()).startsWith("Source health is unavailable: the crawler at http://127.0.0.1:");
 		assertThat(browser.one("#sources").isDisplayed()).isFalse();
 		assertThat(browser.all("#figures .figure .value").get(0).getText()).isEqualTo("?");
