@@ -45,16 +45,29 @@ final class Browser implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	static Browser start(String baseUrl) throws IOException {
-		Path chromium = Path.of(System.getProperty("newshound.chromium", "/usr/bin/chromium"));
-		Path chromedriver = Path.of(System.getProperty("newshound.chromedriver", "/usr/bin/chromedriver"));
-		for (Path binary : List.of(chromium, chromedriver)) {
+	/** Fails, saying how to install them, when Chromium or chromedriver is missing: call it before costly set-up. */
+	static void requireInstalled() {
+		for (Path binary : List.of(chromium(), chromedriver())) {
 			if (!Files.isExecutable(binary)) {
 				throw new IllegalStateException("The browser tests need Chromium and chromedriver, and " + binary
 						+ " is missing: install them with `apt-get install -y chromium chromium-driver` (.ci/run does), "
 						+ "or point -Dnewshound.chromium / -Dnewshound.chromedriver at them");
 			}
 		}
+	}
+
+	private static Path chromium() {
+		return Path.of(System.getProperty("newshound.chromium", "/usr/bin/chromium"));
+	}
+
+	private static Path chromedriver() {
+		return Path.of(System.getProperty("newshound.chromedriver", "/usr/bin/chromedriver"));
+	}
+
+	static Browser start(String baseUrl) throws IOException {
+		requireInstalled();
+		Path chromium = chromium();
+		Path chromedriver = chromedriver();
 		Path profile = Files.createTempDirectory("newshound-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(chromium.toFile());

@@ -68,6 +68,7 @@ class SearchPageBrowserIntegrationTests {
 
 	@BeforeAll
 	static void start(LocalStack stack) throws Exception {
+		Browser.requireInstalled();
 		site = DemoSite.start(0);
 		Path sources = workDir.resolve("sources.yml");
 		// the demo site twice: once allowed to be a loopback address, once refused by the address guard (a failing source)
