@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,69 @@ class SearchApplicationIntegrationTests {
 		}
 		registry.add("spring.elasticsearch.uris", () -> "http://127.0.0.1:" + closedPort);
 		registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
+		registry.add("newshound.search.pipeline.crawler-url", () -> "http://127.0.0.1:" + closedPort);
+	}
+
+	/** The page, the API, its problems and the actuator all carry the CSP and the other security headers. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/index.html", "/js/app.js", "/api/search?q=openai", "/api/nothing-here",
+			"/api/search?size=0", "/actuator/health", "/v3/api-docs" })
+	void everyResponseCarriesTheSecurityHeaders(String path) {
+		this.client.get()
+			.uri(path)
+			.exchange()
+			.expectHeader()
+			.valueEquals("Content-Security-Policy",
+					"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+							+ "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "no-referrer")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY");
+	}
+
+	/** The search page is served at the root, with its scripts as ES modules from this origin. */
+	@Test
+	void searchPageIsServedAtTheRoot() {
+		this.client.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("<script type=\"module\" src=\"/js/app.js\">")
+				.doesNotContainPattern("<script(?![^>]*src=)[^>]*>")
+				.doesNotContain(" style=\"")
+				.doesNotContainPattern("\\son[a-z]+="));
+	}
+
+	/** With the crawler, Elasticsearch and Kafka down, the pipeline status still answers, saying what is down. */
+	@Test
+	void pipelineStatusSaysWhatIsDown() {
+		this.client.get()
+			.uri("/api/pipeline")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.crawler.reachable")
+			.isEqualTo(false)
+			.jsonPath("$.crawler.error")
+			// refused at once, or (the client's first use on a loaded machine) not within the timeout
+			.value((error) -> assertThat((String) error)
+				.matches("the crawler at http://127\\.0\\.0\\.1:\\d+ (is unreachable|did not answer within 3 s)"))
+			.jsonPath("$.crawler.sources")
+			.isEmpty()
+			.jsonPath("$.crawled.value")
+			.doesNotExist()
+			.jsonPath("$.indexed.error")
+			.isEqualTo("Elasticsearch cannot be read")
+			.jsonPath("$.lag.error")
+			.isEqualTo("Kafka cannot be read");
 	}
 
 	@Test
@@ -112,6 +177,8 @@ class SearchApplicationIntegrationTests {
 			.jsonPath("$.paths['/api/articles/{id}/related'].get")
 			.exists()
 			.jsonPath("$.paths['/api/suggest'].get")
+			.exists()
+			.jsonPath("$.paths['/api/pipeline'].get")
 			.exists();
 	}
 

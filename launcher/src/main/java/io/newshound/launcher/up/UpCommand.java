@@ -123,9 +123,11 @@ public final class UpCommand {
 			service.start(SERVICE_START_TIMEOUT);
 			this.console.ready(spec.name(), spec.url(), serviceStart);
 		}
-		this.console.line(String.format("Newshound is up in %.0f s.%n  search   http://127.0.0.1:%d/api/search?q=openai%n"
+		this.console.line(String.format("Newshound is up in %.0f s.%n  page     http://127.0.0.1:%d/%n"
+				+ "  search   http://127.0.0.1:%d/api/search?q=openai%n"
 				+ "  sources  http://127.0.0.1:%d/api/sources%n  logs     %s%nCtrl-C stops everything.",
-				Console.seconds(begin), UpOptions.SEARCH_PORT, UpOptions.CRAWLER_PORT, data.resolve("logs")));
+				Console.seconds(begin), UpOptions.SEARCH_PORT, UpOptions.SEARCH_PORT, UpOptions.CRAWLER_PORT,
+				data.resolve("logs")));
 		this.statusSource = new PipelineStatus("http://127.0.0.1:" + UpOptions.CRAWLER_PORT, elasticsearchUrl,
 				kafkaBootstrap);
 		this.started.push(this.statusSource);
