@@ -197,8 +197,12 @@ public final class AlertsLifecycle implements SmartLifecycle, HealthIndicator {
 			started = new ArrayList<>(this.threads);
 			this.threads.clear();
 		}
+		// no interrupts: a Kafka consumer interrupted while closing does not leave its group, and its partitions would
+		// wait for the session timeout; the workers end on their closed flag and the consumers' wakeup
 		for (Thread thread : started) {
-			thread.interrupt();
+			if (thread.getName().equals("alerts-startup")) {
+				thread.interrupt();
+			}
 		}
 		for (Thread thread : started) {
 			try {

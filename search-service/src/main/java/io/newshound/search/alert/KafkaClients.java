@@ -1,6 +1,8 @@
 package io.newshound.search.alert;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,8 +10,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -73,6 +77,29 @@ public final class KafkaClients {
 
 	public KafkaProducer<String, byte[]> producer(String clientId) {
 		return new KafkaProducer<>(producerConfig(clientId));
+	}
+
+	/**
+	 * Resolves the positions of newly assigned partitions and commits them where the group has no offset yet: a
+	 * group that starts at the end ({@code latest}) then remembers where it started, so that a partition that
+	 * received nothing before a restart is not read from its end again, skipping what arrived while the group was
+	 * away.
+	 */
+	public static void pinPositions(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
+		if (partitions.isEmpty()) {
+			return;
+		}
+		Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+		Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+		for (TopicPartition partition : partitions) {
+			long position = consumer.position(partition);
+			if (committed.get(partition) == null) {
+				start.put(partition, new OffsetAndMetadata(position));
+			}
+		}
+		if (!start.isEmpty()) {
+			consumer.commitSync(start);
+		}
 	}
 
 	/** A consumer without a group, for readers that assign partitions themselves. */

@@ -133,8 +133,8 @@ public final class IndexedArticleConsumer implements Runnable, AutoCloseable {
 
 				@Override
 				public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
-					// resolve "latest" now, so that an article indexed from here on is matched
-					partitions.forEach(consumer::position);
+					// resolve "latest" now and remember it, so that what arrives from here on is read, also after a restart
+					KafkaClients.pinPositions(consumer, partitions);
 					IndexedArticleConsumer.this.assigned = true;
 				}
 

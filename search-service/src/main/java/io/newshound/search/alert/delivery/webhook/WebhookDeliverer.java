@@ -93,7 +93,8 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
 
 				@Override
 				public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
-					partitions.forEach(kafka::position);
+					// resolve "latest" now and remember it, so that what arrives from here on is read, also after a restart
+					KafkaClients.pinPositions(kafka, partitions);
 					WebhookDeliverer.this.assigned = true;
 				}
 
