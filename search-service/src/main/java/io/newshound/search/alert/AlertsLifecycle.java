@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -101,7 +102,10 @@ public final class AlertsLifecycle implements SmartLifecycle, HealthIndicator {
 	}
 
 	private void createTopicsAndIndex() throws Exception {
-		try (Admin admin = Admin.create(this.clients.common("newshound-alert-admin"))) {
+		Map<String, Object> config = this.clients.common("newshound-alert-admin");
+		// an unreachable bootstrap address would otherwise make the admin client rebootstrap in a tight loop
+		config.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+		try (Admin admin = Admin.create(config)) {
 			Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
 			List<NewTopic> topics = new ArrayList<>();
 			if (!existing.contains(this.properties.subscriptionsTopic())) {

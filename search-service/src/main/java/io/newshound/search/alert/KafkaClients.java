@@ -47,6 +47,8 @@ public final class KafkaClients {
 		Map<String, Object> config = new HashMap<>();
 		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
 		config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId + "-" + this.instance);
+		// back off up to 5 s (not 1 s) from an unreachable cluster: fewer attempts and log lines while it is down
+		config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
 		return config;
 	}
 
