@@ -149,7 +149,7 @@ public final class MatchClaims {
 		try {
 			await(this.client.indices()
 				.create((c) -> c.index(this.index)
-					.settings((s) -> s.numberOfShards("1").numberOfReplicas("0"))
+					.settings((s) -> s.numberOfShards("1").autoExpandReplicas("0-1"))
 					.mappings((m) -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.False)
 						.properties("alertId", (p) -> p.keyword((k) -> k))
 						.properties("articleId", (p) -> p.keyword((k) -> k))
