@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -343,7 +342,6 @@ class SearchPageBrowserIntegrationTests {
 	 * count rises and the match is listed in the panel.
 	 */
 	@Test
-	@Disabled("needs the alerts API of issue 6; enable once it is merged")
 	void alertCreatedInThePageReceivesAMatchPublishedAfterItLive() throws Exception {
 		// alerts start in the background (subscriptions loaded, matcher in its group); until then creating one is a 503
 		org.awaitility.Awaitility.await()

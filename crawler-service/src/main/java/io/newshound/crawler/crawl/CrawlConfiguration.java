@@ -3,12 +3,12 @@ package io.newshound.crawler.crawl;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newshound.support.net.HostResolver;
 import io.newshound.crawler.CrawlerProperties;
 import io.newshound.crawler.extract.ArticleExtractor;
 import io.newshound.crawler.extract.JsoupArticleExtractor;
 import io.newshound.crawler.fetch.FetchSettings;
 import io.newshound.crawler.fetch.HostOwnership;
-import io.newshound.crawler.fetch.HostResolver;
 import io.newshound.crawler.fetch.HttpFetcher;
 import io.newshound.crawler.publish.ArticlePublisher;
 import io.newshound.crawler.source.SourceRegistry;

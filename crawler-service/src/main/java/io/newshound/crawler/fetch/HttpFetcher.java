@@ -34,6 +34,9 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newshound.support.net.AddressGuard;
+import io.newshound.support.net.HostResolver;
+
 /**
  * The {@link Fetcher} on the JDK's {@link HttpClient}. Per hop of a fetch: the URL's host is resolved
  * and checked by the {@link AddressGuard}; robots.txt is consulted; the host's turn is taken

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newshound.support.net.HostResolver;
 import io.newshound.crawler.TestSite;
 import io.newshound.crawler.extract.JsoupArticleExtractor;
 import io.newshound.crawler.fetch.FetchSettings;
-import io.newshound.crawler.fetch.HostResolver;
 import io.newshound.crawler.fetch.HttpFetcher;
 import io.newshound.crawler.source.Source;
 import io.newshound.crawler.source.SourceKind;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newshound.support.net.HostResolver;
 import io.newshound.crawler.OwnedHosts;
 import io.newshound.crawler.TestSite;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +54,7 @@ class HttpFetcherTests {
 	}
 
 	private HttpFetcher fetcher(FetchSettings settings) {
-		HostResolver dns = AddressGuardTests.fakeDns(Map.of(PUBLIC_HOST, "93.184.215.14", INTERNAL_HOST, "127.0.0.1"));
+		HostResolver dns = fakeDns(Map.of(PUBLIC_HOST, "93.184.215.14", INTERNAL_HOST, "127.0.0.1"));
 		HttpFetcher fetcher = new HttpFetcher(settings, dns, null, this.meters);
 		this.fetchers.add(fetcher);
 		return fetcher;
@@ -61,7 +62,7 @@ class HttpFetcherTests {
 
 	/** A fetcher that reaches every host through the test site, with DNS answered by the fake resolver. */
 	private HttpFetcher proxiedFetcher() {
-		HostResolver dns = AddressGuardTests.fakeDns(Map.of(PUBLIC_HOST, "93.184.215.14", INTERNAL_HOST, "127.0.0.1"));
+		HostResolver dns = fakeDns(Map.of(PUBLIC_HOST, "93.184.215.14", INTERNAL_HOST, "127.0.0.1"));
 		HttpFetcher fetcher = new HttpFetcher(SETTINGS, dns, this.site.asProxy(), this.meters);
 		this.fetchers.add(fetcher);
 		return fetcher;
@@ -420,6 +421,17 @@ class HttpFetcherTests {
 		FetchResult unknown = get(fetcher, URI.create("http://nowhere.example.test/"), false);
 		assertThat(unknown.status()).isEqualTo(FetchStatus.IO_ERROR);
 		assertThat(unknown.detail()).isEqualTo("unknown host nowhere.example.test");
+	}
+
+	/** A resolver that knows a few names and treats everything else as an IP literal. */
+	private static HostResolver fakeDns(Map<String, String> names) {
+		return (host) -> {
+			String address = names.getOrDefault(host, host);
+			if (!Character.isDigit(address.charAt(0)) && !address.contains(":")) {
+				throw new java.net.UnknownHostException(host);
+			}
+			return List.of(java.net.InetAddress.getByName(address));
+		};
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.newshound.crawler.fetch;
+package io.newshound.support.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

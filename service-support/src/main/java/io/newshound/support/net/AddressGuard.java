@@ -1,4 +1,4 @@
-package io.newshound.crawler.fetch;
+package io.newshound.support.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
