@@ -52,6 +52,9 @@ public final class UpCommand {
 
 	private volatile PipelineStatus statusSource;
 
+	/** Set when stopping begins: the status line ends, so that nothing is printed after "stopped". */
+	private volatile boolean stopping;
+
 	public UpCommand(UpOptions options, PrintStream out) {
 		this.options = options;
 		this.console = new Console(out, System.console() != null);
@@ -134,7 +137,7 @@ public final class UpCommand {
 	}
 
 	private void watch() {
-		while (!Thread.currentThread().isInterrupted()) {
+		while (!Thread.currentThread().isInterrupted() && !this.stopping) {
 			StringBuilder line = new StringBuilder("● crawled ").append(this.statusSource.crawled())
 				.append(" · searchable ")
 				.append(this.statusSource.searchable())
@@ -142,6 +145,9 @@ public final class UpCommand {
 				.append(this.statusSource.lag());
 			for (SupervisedService service : this.services) {
 				line.append(" · ").append(service.spec().name().replace("-service", "")).append(' ').append(service.state());
+			}
+			if (this.stopping) {
+				return;
 			}
 			this.console.status(line.toString());
 			try {
@@ -298,6 +304,7 @@ public final class UpCommand {
 		if (this.started.isEmpty()) {
 			return;
 		}
+		this.stopping = true;
 		this.console.line("Newshound: stopping…");
 		while (!this.started.isEmpty()) {
 			AutoCloseable next = this.started.pop();
