@@ -103,7 +103,7 @@ public final class Bench {
 								: Figure.notMeasured(3, SearchFigure.TITLE, noCorpus));
 					}
 					if (options.runs(4)) {
-						figures.add(AlertsFigure.run(context));
+						figures.add(attempt(console, 4, AlertsFigure.TITLE, () -> AlertsFigure.run(options, console)));
 					}
 					if (options.runs(5)) {
 						figures.add(attempt(console, 5, "Extraction and crawling", () -> {
@@ -120,7 +120,7 @@ public final class Bench {
 			}
 		}
 		else if (options.runs(4)) {
-			figures.add(AlertsFigure.run(null));
+			figures.add(attempt(console, 4, AlertsFigure.TITLE, () -> AlertsFigure.run(options, console)));
 		}
 		figures.sort(Comparator.comparingInt(Figure::number));
 		List<String> notes = new ArrayList<>();
