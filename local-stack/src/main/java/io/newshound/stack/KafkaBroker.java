@@ -34,8 +34,11 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private static final String COMPONENT = "kafka";
 
-	/** About 4 s on two idle cores, 12 s beside a starting Elasticsearch. */
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(1);
+	/**
+	 * About 4 s on two idle cores, 12 s beside a starting Elasticsearch; over a minute on a machine shared by
+	 * several builds (load 16 on two cores), where one minute made a healthy broker fail its start.
+	 */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
 	private final ChildProcess process;
 
