@@ -35,8 +35,11 @@ public final class ElasticsearchNode implements AutoCloseable {
 
 	private static final int MINIMUM_JAVA_VERSION = 21;
 
-	/** 25 to 35 s on two cores; generous, since tests may start it while the machine is busy. */
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+	/**
+	 * 25 to 35 s on two idle cores; generous, since tests may start it while the machine is busy: with several
+	 * builds at once (load 18 on two cores) a healthy node took over three minutes.
+	 */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
 	/** Only for the readiness probe: the node's users bring their own clients. */
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

@@ -32,6 +32,8 @@ final class ArticleStream implements AutoCloseable {
 
 	private final AtomicInteger acknowledged = new AtomicInteger();
 
+	private final AtomicInteger sent = new AtomicInteger();
+
 	private final ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
 
 	ArticleStream(LocalStack stack) {
@@ -50,6 +52,7 @@ final class ArticleStream implements AutoCloseable {
 	/** Publishes {@code events} in the background; the future completes when Kafka acknowledged the last one. */
 	CompletableFuture<Void> publish(List<ArticleEvent> events, int perTick) {
 		this.acknowledged.set(0);
+		this.sent.set(0);
 		return CompletableFuture.runAsync(() -> {
 			CountDownLatch all = new CountDownLatch(events.size());
 			try {
@@ -66,6 +69,7 @@ final class ArticleStream implements AutoCloseable {
 									}
 									all.countDown();
 								});
+						this.sent.incrementAndGet();
 					}
 					long rest = TimeUnit.MILLISECONDS.toNanos(100) - (System.nanoTime() - tick);
 					if (rest > 0) {
@@ -86,6 +90,11 @@ final class ArticleStream implements AutoCloseable {
 						+ this.failures.peek().getMessage(), this.failures.peek());
 			}
 		});
+	}
+
+	/** Articles of the current stream handed to the producer so far, acknowledged or not yet. */
+	int sent() {
+		return this.sent.get();
 	}
 
 	/** Articles of the current stream that Kafka acknowledged so far. */

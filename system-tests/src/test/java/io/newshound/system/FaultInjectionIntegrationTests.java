@@ -131,8 +131,8 @@ class FaultInjectionIntegrationTests {
 	void indexerKilled() throws Exception {
 		Phase phase = Phase.of("indexer", STREAM);
 		phase.awaitSearchable(300);
+		phase.faultAboutToHit();
 		assertThat(indexer.kill()).as("exit code of SIGKILL").isEqualTo(137);
-		phase.faultInjected();
 		indexer = startIndexer("faults-indexer-2");
 		indexer.awaitLog("Consuming articles", START);
 		phase.faultHealed();
@@ -145,8 +145,8 @@ class FaultInjectionIntegrationTests {
 	void searchServiceKilled() throws Exception {
 		Phase phase = Phase.of("search", STREAM);
 		phase.awaitSearchable(300);
+		phase.faultAboutToHit();
 		assertThat(search.kill()).as("exit code of SIGKILL").isEqualTo(137);
-		phase.faultInjected();
 		search = startSearch("faults-search-2");
 		searchPort = search.port(START);
 		phase.faultHealed();
@@ -160,8 +160,8 @@ class FaultInjectionIntegrationTests {
 		Phase phase = Phase.of("es429", STREAM);
 		phase.awaitSearchable(200);
 		long rejectedBefore = proxy.rejectedBulks();
+		phase.faultAboutToHit();
 		proxy.rejectEveryNthBulk(3);
-		phase.faultInjected();
 		try {
 			phase.publishing.get(3, TimeUnit.MINUTES);
 			await().atMost(Duration.ofMinutes(3)).until(() -> kit.count(phase.source), (count) -> count == STREAM);
@@ -182,11 +182,11 @@ class FaultInjectionIntegrationTests {
 	void kafkaBrokerRestarted() throws Exception {
 		Phase phase = Phase.of("kafka", STREAM);
 		phase.awaitSearchable(300);
+		phase.faultAboutToHit();
 		boolean stopped = false;
 		try {
 			stack.stopKafka();
 			stopped = true;
-			phase.faultInjected();
 			TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis()); // the outage itself, not a wait for a result
 			stack.startKafka();
 			stopped = false;
@@ -206,11 +206,11 @@ class FaultInjectionIntegrationTests {
 	void elasticsearchRestarted() throws Exception {
 		Phase phase = Phase.of("es-restart", STREAM);
 		phase.awaitSearchable(300);
+		phase.faultAboutToHit();
 		boolean stopped = false;
 		try {
 			stack.stopElasticsearch();
 			stopped = true;
-			phase.faultInjected();
 			TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis()); // the outage itself, not a wait for a result
 			stack.startElasticsearch();
 			stopped = false;
@@ -291,14 +291,28 @@ class FaultInjectionIntegrationTests {
 		List<String> descendants = ProcessHandle.current()
 			.descendants()
 			.filter(ProcessHandle::isAlive)
-			.map((process) -> process.info().commandLine().orElse("?"))
+			.map(FaultInjectionIntegrationTests::commandLine)
 			.toList();
-		assertThat(descendants).noneMatch((command) -> command.contains("-exec.jar"));
-		assertThat(descendants.stream().filter((command) -> command.contains("kafka.Kafka ")).count())
-			.as("Kafka brokers running: %s", descendants).isEqualTo(1);
-		assertThat(descendants.stream().filter((command) -> command.contains("org.elasticsearch.server/org.elasticsearch.bootstrap.Elasticsearch")
-				|| command.endsWith("org.elasticsearch.bootstrap.Elasticsearch")).count())
-			.as("Elasticsearch nodes running: %s", descendants).isEqualTo(1);
+		String listing = descendants.stream()
+			.map((command) -> command.substring(Math.max(0, command.length() - 160)))
+			.collect(Collectors.joining("\n"));
+		assertThat(descendants).as("service processes left:\n%s", listing).noneMatch((command) -> command.contains("-exec.jar"));
+		assertThat(descendants.stream().filter((command) -> command.contains(" kafka.Kafka ")).count())
+			.as("Kafka brokers running:\n%s", listing).isEqualTo(1);
+		assertThat(descendants.stream().filter((command) -> command.contains("-Djdk.module.main=org.elasticsearch.server")).count())
+			.as("Elasticsearch nodes running:\n%s", listing).isEqualTo(1);
+	}
+
+	/** The whole command line: {@link ProcessHandle.Info#commandLine()} cuts long class paths short. */
+	private static String commandLine(ProcessHandle process) {
+		try {
+			return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+					java.nio.charset.StandardCharsets.UTF_8)
+				.replace('\0', ' ');
+		}
+		catch (IOException ex) {
+			return process.info().commandLine().orElse("?");
+		}
 	}
 
 	private static ServiceProcess startIndexer(String name) {
@@ -378,16 +392,15 @@ class FaultInjectionIntegrationTests {
 			await().atMost(Duration.ofMinutes(2)).until(() -> kit.count(this.source), (searchable) -> searchable >= count);
 		}
 
-		void faultInjected() throws IOException, InterruptedException {
-			this.searchableAtInjection = kit.count(this.source);
-			if (this.searchableAtInjection < 0) {
-				this.searchableAtInjection = 0;
-			}
+		/** Counted just before the fault, while everything still answers. */
+		void faultAboutToHit() throws IOException, InterruptedException {
+			this.searchableAtInjection = Math.max(kit.count(this.source), 0);
 			assertThat(this.searchableAtInjection).as("the fault hits mid-stream").isLessThan(this.size);
 		}
 
+		/** Articles handed to Kafka so far: those sent while the broker was away count as in flight too. */
 		void faultHealed() {
-			this.publishedAtHeal = stream.acknowledged();
+			this.publishedAtHeal = stream.sent();
 		}
 
 		/** Waits for the stream to be published and consumed, counts by id, adds the row, then asserts. */
