@@ -299,7 +299,7 @@ class FaultInjectionIntegrationTests {
 		assertThat(descendants).as("service processes left:\n%s", listing).noneMatch((command) -> command.contains("-exec.jar"));
 		assertThat(descendants.stream().filter((command) -> command.contains(" kafka.Kafka ")).count())
 			.as("Kafka brokers running:\n%s", listing).isEqualTo(1);
-		assertThat(descendants.stream().filter((command) -> command.contains("-Djdk.module.main=org.elasticsearch.server")).count())
+		assertThat(descendants.stream().filter((command) -> command.contains(" org.elasticsearch.server/org.elasticsearch.bootstrap.Elasticsearch")).count())
 			.as("Elasticsearch nodes running:\n%s", listing).isEqualTo(1);
 	}
 
