@@ -118,7 +118,7 @@ class CrawlerKafkaIntegrationTests {
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.components.kafka.status").isEqualTo("UP")
-			.jsonPath("$.components.kafka.details.topicExists").isEqualTo(true);
+			.jsonPath("$.components.kafka.details.topics['news.articles.v1']").isEqualTo(true);
 	}
 
 	private static KafkaConsumer<String, ArticleEvent> consumer(LocalStack stack) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -51,6 +52,16 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	 * Also the pause between attempts at setting up the index after Elasticsearch refused it (4xx).
 	 */
 	public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {
+
+		/** Doubling pauses from {@code initialInterval} to {@code maxInterval}, never giving up. */
+		public ExponentialBackOff backOff() {
+			ExponentialBackOff backOff = new ExponentialBackOff(this.initialInterval.toMillis(), 2.0);
+			backOff.setMaxInterval(this.maxInterval.toMillis());
+			backOff.setMaxElapsedTime(Long.MAX_VALUE);
+			backOff.setMaxAttempts(Long.MAX_VALUE);
+			return backOff;
+		}
+
 	}
 
 	/**

@@ -35,8 +35,8 @@ public final class KafkaBroker implements AutoCloseable {
 	private static final String COMPONENT = "kafka";
 
 	/**
-	 * About 4 s on two idle cores, 12 s beside a starting Elasticsearch; over a minute on a machine shared by
-	 * several builds (load 16 on two cores), where one minute made a healthy broker fail its start.
+	 * About 4 s on two idle cores, 12 s beside a starting Elasticsearch; over 60 s seen on two cores shared by
+	 * several builds. A broker that dies is reported at once, so a long limit costs nothing.
 	 */
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 

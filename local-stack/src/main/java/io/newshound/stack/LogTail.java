@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The last lines of a child's log, for failure messages. */
-final class LogTail {
+/** The last lines of a child process's log, for failure messages. */
+public final class LogTail {
 
 	private static final int LINES = 30;
 
@@ -19,7 +19,7 @@ final class LogTail {
 	private LogTail() {
 	}
 
-	static String read(Path logFile) {
+	public static String read(Path logFile) {
 		try (SeekableByteChannel channel = Files.newByteChannel(logFile)) {
 			long size = channel.size();
 			ByteBuffer end = ByteBuffer.allocate((int) Math.min(size, MAX_BYTES));

@@ -181,18 +181,14 @@ final class SearchFixture implements AutoCloseable {
 		}
 	}
 
-	/** The stacks of the threads that serve requests, for a request that hangs. */
+	/** Every thread's full stack, for a request that hangs. */
 	private static String threads() {
 		StringBuilder dump = new StringBuilder();
 		for (java.lang.management.ThreadInfo info : java.lang.management.ManagementFactory.getThreadMXBean()
 			.dumpAllThreads(true, true)) {
-			String name = info.getThreadName();
-			if (name.startsWith("reactor-") || name.startsWith("parallel") || name.startsWith("elasticsearch-rest-client")
-					|| name.startsWith("boundedElastic")) {
-				dump.append(info);
-				for (StackTraceElement element : info.getStackTrace()) {
-					dump.append("\t\tat ").append(element).append('\n');
-				}
+			dump.append(info);
+			for (StackTraceElement element : info.getStackTrace()) {
+				dump.append("\t\tat ").append(element).append('\n');
 			}
 		}
 		return dump.toString();

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -145,9 +144,6 @@ class SearchRelevanceIntegrationTests {
 
 	/** Every facet count is what Elasticsearch counts for the same query and filter. */
 	@Test
-	@Disabled("Intermittent: in 3 of about 9 runs the request q=nvidia&lang=en&from=30d got no answer within 30 s "
-			+ "and the service's own 10 s timeout did not fire either (parallel scheduler starved?). "
-			+ "Open work for issue 5; SearchFixture prints a thread dump when it recurs.")
 	void facetCountsEqualElasticsearchCounts() throws Exception {
 		JsonNode result = fixture.ok("q", "nvidia", "lang", "en", "from", "30d");
 		Map<String, Object> words = Map.of("combined_fields", Map.of("query", "nvidia", "fields",

@@ -1,6 +1,5 @@
 package io.newshound.crawler.publish;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +83,6 @@ class KafkaPublishConfiguration {
 	@Bean
 	TopicsInitializer topicsInitializer(KafkaAdmin admin, List<NewTopic> topics) {
 		return new TopicsInitializer(new HashMap<>(admin.getConfigurationProperties()), topics);
-	}
-
-	@Bean
-	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
-		return new KafkaHealthIndicator(new HashMap<>(admin.getConfigurationProperties()), Duration.ofSeconds(3));
 	}
 
 }

@@ -1,13 +1,13 @@
 package io.newshound.indexer.ingest;
 
-import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The explicit start-up step: once the index and its alias exist, consumption starts. Writing
@@ -33,19 +33,16 @@ class IndexerStartup implements ApplicationListener<ApplicationReadyEvent>, Disp
 
 	private final IndexSetupStatus status;
 
-	private final Duration initialInterval;
-
-	private final Duration maxInterval;
+	private final ExponentialBackOff backOff;
 
 	private volatile Thread thread;
 
 	IndexerStartup(IndexPreparation preparation, Runnable startConsuming, IndexSetupStatus status,
-			Duration initialInterval, Duration maxInterval) {
+			ExponentialBackOff backOff) {
 		this.preparation = preparation;
 		this.startConsuming = startConsuming;
 		this.status = status;
-		this.initialInterval = initialInterval;
-		this.maxInterval = maxInterval;
+		this.backOff = backOff;
 	}
 
 	@Override
@@ -70,7 +67,7 @@ class IndexerStartup implements ApplicationListener<ApplicationReadyEvent>, Disp
 	}
 
 	private void prepareThenConsume() {
-		long pause = this.initialInterval.toMillis();
+		BackOffExecution transientPauses = this.backOff.start();
 		String refusalLogged = null;
 		while (!Thread.currentThread().isInterrupted()) {
 			try {
@@ -86,12 +83,12 @@ class IndexerStartup implements ApplicationListener<ApplicationReadyEvent>, Disp
 			catch (Exception ex) {
 				IndexSetupFailure failure = IndexSetupFailure.of(ex);
 				this.status.failed(failure);
+				long pause = failure.permanent() ? this.backOff.getMaxInterval() : transientPauses.nextBackOff();
 				if (failure.permanent()) {
-					pause = this.maxInterval.toMillis();
 					if (!failure.reason().equals(refusalLogged)) {
 						logger.error("Elasticsearch refused to set up index '{}' ({}). {} The indexer consumes nothing "
 								+ "until then and tries again every {} ms.", this.status.alias(), failure.reason(),
-								failure.fix(), this.maxInterval.toMillis());
+								failure.fix(), pause);
 						refusalLogged = failure.reason();
 					}
 					else {
@@ -103,9 +100,6 @@ class IndexerStartup implements ApplicationListener<ApplicationReadyEvent>, Disp
 				}
 				if (!sleep(pause)) {
 					return;
-				}
-				if (!failure.permanent()) {
-					pause = Math.min(pause * 2, this.maxInterval.toMillis());
 				}
 			}
 		}

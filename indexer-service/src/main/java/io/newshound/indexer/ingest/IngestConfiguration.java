@@ -28,7 +28,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -84,11 +83,7 @@ class IngestConfiguration {
 	/** Retries a failed poll for as long as it takes: transient failures must not drop anything. */
 	@Bean
 	CommonErrorHandler retryForeverErrorHandler(IndexerProperties properties) {
-		ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
-		backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
-		backOff.setMaxElapsedTime(Long.MAX_VALUE);
-		backOff.setMaxAttempts(Long.MAX_VALUE);
-		return new DefaultErrorHandler(backOff);
+		return new DefaultErrorHandler(properties.retry().backOff());
 	}
 
 	@Bean
@@ -107,7 +102,7 @@ class IngestConfiguration {
 			IndexSetupStatus status, IndexerProperties properties) {
 		return new IndexerStartup(indexSetup::ensureIndex,
 				() -> registry.getListenerContainer(ArticleBatchListener.LISTENER_ID).start(), status,
-				properties.retry().initialInterval(), properties.retry().maxInterval());
+				properties.retry().backOff());
 	}
 
 }

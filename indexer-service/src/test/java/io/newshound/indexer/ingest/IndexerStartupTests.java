@@ -13,6 +13,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorResponse;
+import io.newshound.indexer.IndexerProperties;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,7 +136,8 @@ class IndexerStartupTests {
 			if (failure != null) {
 				throw failure;
 			}
-		}, this.consumersStarted::incrementAndGet, this.status, Duration.ofMillis(10), Duration.ofMillis(50));
+		}, this.consumersStarted::incrementAndGet, this.status,
+				new IndexerProperties.Retry(Duration.ofMillis(10), Duration.ofMillis(50)).backOff());
 		this.startup.start();
 	}
 

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.newshound.launcher.LaunchException;
 import io.newshound.stack.ChildProcess;
+import io.newshound.stack.LogTail;
 
 /**
  * One service run as a child JVM and kept running: when it dies it is restarted with exponential
@@ -73,7 +73,7 @@ final class SupervisedService implements AutoCloseable {
 		while (!answersHttp()) {
 			if (!this.process.isAlive()) {
 				throw new LaunchException(this.spec.name() + " exited with code " + this.process.exitValue()
-						+ " while starting; last lines of " + this.logFile + ":\n" + tail());
+						+ " while starting; last lines of " + this.logFile + ":\n" + LogTail.read(this.logFile));
 			}
 			if (System.nanoTime() > deadline) {
 				throw new LaunchException(this.spec.name() + " did not answer on " + this.spec.url() + " within "
@@ -134,16 +134,6 @@ final class SupervisedService implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new LaunchException("interrupted while waiting for " + this.spec.name(), ex);
-		}
-	}
-
-	private String tail() {
-		try {
-			List<String> lines = Files.readAllLines(this.logFile);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.newshound.search.api;
 
+import java.util.regex.Pattern;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "articles", description = "Single articles, related stories and completions")
 class ArticleController {
+
+	private static final Pattern ARTICLE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	private static final int MIN_PREFIX = 2;
 
@@ -59,7 +63,7 @@ class ArticleController {
 	}
 
 	private static String id(String id) {
-		if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+		if (id == null || !ARTICLE_ID.matcher(id).matches()) {
 			throw new InvalidParameterException("id", "must be an article id (letters, digits, '-' or '_', at most 64)");
 		}
 		return id;

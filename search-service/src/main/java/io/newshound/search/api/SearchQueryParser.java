@@ -25,6 +25,8 @@ class SearchQueryParser {
 
 	private static final Pattern RELATIVE = Pattern.compile("(\\d{1,4})([hdw])");
 
+	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+
 	private static final Duration MAX_RELATIVE = Duration.ofDays(3660);
 
 	private final SearchProperties properties;
@@ -130,7 +132,7 @@ class SearchQueryParser {
 
 	private static String language(String lang) {
 		String value = blankToNull(lang);
-		if (value != null && !value.matches("[A-Za-z]{2,3}")) {
+		if (value != null && !LANGUAGE.matcher(value).matches()) {
 			throw new InvalidParameterException("lang", "must be an ISO 639-1 language code such as 'en'");
 		}
 		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
