@@ -262,7 +262,7 @@ public final class QueryParser {
 		/**
 		 * NOT chains are read in a loop and cancel out in pairs (NOT NOT x is x): a query of a thousand NOTs
 		 * overflowed the stack of the compiler and, below the length limit, nested {@code bool} queries deeper than
-		 * Elasticsearch accepts (found by QueryLanguageProperties).
+		 * Elasticsearch accepts (found by QueryLanguageProperties, as was a '-' whose term the lexer dropped).
 		 */
 		private QueryNode unary(int depth, Scope scope) {
 			boolean negated = false;
@@ -272,7 +272,8 @@ public final class QueryParser {
 			}
 			QueryNode node;
 			if (peekIs(Kind.MINUS)) {
-				take();
+				// its term may have been dropped by the lexer ('-""', '- &'): a syntax error, not an index out of bounds
+				requireOperand(take());
 				node = new QueryNode.Not(primary(depth, scope));
 			}
 			else {

@@ -44,7 +44,7 @@ class QueryLanguageProperties {
 	private final QueryCompiler compiler = new QueryCompiler(3.0, 1.5, MAX_EXPANSIONS);
 
 	/** Any text: a tree or a {@link QuerySyntaxException}, never another exception. */
-	@Property(tries = 3000)
+	@Property(tries = 2000)
 	void anyTextParsesOrIsRefusedWithASyntaxError(@ForAll("hostileQueries") String query) {
 		try {
 			QueryNode tree = this.parser.parse(query);
@@ -56,7 +56,7 @@ class QueryLanguageProperties {
 	}
 
 	/** Every accepted query stays within the term and nesting limits and compiles to safe pieces only. */
-	@Property(tries = 3000)
+	@Property(tries = 2000)
 	void acceptedQueriesCompileToBoundedSafeQueries(@ForAll("hostileQueries") String query) {
 		QueryNode tree;
 		try {

@@ -121,6 +121,17 @@ class QueryParserTests {
 		assertThat(this.parser.parse("NOT ".repeat(5001) + "openai")).isEqualTo(new Not(words("openai")));
 	}
 
+	/**
+	 * Regression (issue 9, found by QueryLanguageProperties): a '-' whose term the lexer drops (an empty phrase,
+	 * punctuation) read past the last token, an IndexOutOfBoundsException and so a 500 from the API.
+	 */
+	@Test
+	void aMinusWithoutATermIsASyntaxError() {
+		assertThatExceptionOfType(QuerySyntaxException.class).isThrownBy(() -> this.parser.parse("-\"\""))
+			.withMessageContaining("'-' at position 0 with no term after it");
+		assertThatExceptionOfType(QuerySyntaxException.class).isThrownBy(() -> this.parser.parse("openai -\"((\""));
+	}
+
 	private static Words words(String... words) {
 		return new Words(Scope.TEXT, List.of(words));
 	}
