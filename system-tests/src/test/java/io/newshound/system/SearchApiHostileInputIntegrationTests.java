@@ -14,10 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile input for every parameter of the search API, on the real service over the real node with the
  * generated corpus indexed: {@code /api/search} (q, source, tag, lang, from, to, sort, size, cursor),
  * {@code /api/suggest} (prefix), {@code /api/articles/{id}} and {@code /api/articles/{id}/related} (id, size).
- * Values come from jqwik generators: random Unicode, huge and empty values, the query language's operators,
- * nested and stray brackets, stray quotes, field scopes, wildcards, malformed dates, cursors and
- * percent-encoded invalid UTF-8. Every answer is a 2xx, or a 4xx in {@code application/problem+json} that names what was
- * wrong — never a 5xx. The outcomes are counted for the README.
+ * Values come from seeded generators ({@link Gen}: the same requests each run, unless {@code -Dnewshound.seed=}
+ * says otherwise): random Unicode, huge and empty values, the query language's operators, nested and stray
+ * brackets, stray quotes, field scopes, wildcards, malformed dates, cursors and percent-encoded invalid UTF-8.
+ * Every answer is a 2xx, or a 4xx in {@code application/problem+json} that names what was wrong — never a 5xx.
+ * The outcomes are counted for the README.
  *
- * <p>jqwik's property runner cannot take part in the JUnit Jupiter lifecycle that gives this JVM's stack, so
- * this test draws from jqwik's generators itself ({@link Arbitrary#sampleStream()}); a failure names the request.
+ * <p>One test sends all the requests to the one service this class starts, drawing them from the generators
+ * itself ({@link Gen#samples}); a failure names the request in full.
  */
 @LocalStackTest
 class SearchApiHostileInputIntegrationTests {
@@ -70,7 +67,7 @@ class SearchApiHostileInputIntegrationTests {
 		Map<String, Integer> outcomes = new TreeMap<>();
 		List<String> failures = new ArrayList<>();
 		List<String> unanswered = new ArrayList<>();
-		requests().sampleStream().limit(TRIES).forEach((request) -> {
+		Gen.samples(TRIES, requests()).forEach((request) -> {
 			SearchFixture.Response response;
 			try {
 				response = get(request, Duration.ofSeconds(15));
@@ -93,8 +90,8 @@ class SearchApiHostileInputIntegrationTests {
 				failures.add(request + " -> " + response.status() + " " + response.contentType() + " " + response.body());
 			}
 		});
-		System.out.println("[SearchApiHostileInputIntegrationTests] " + TRIES + " hostile requests: " + outcomes
-				+ "; unanswered within 15 s, answered when sent again: " + unanswered.size() + " " + unanswered);
+		System.out.println("[SearchApiHostileInputIntegrationTests] " + TRIES + " hostile requests, seed " + Gen.seed()
+				+ ": " + outcomes + "; unanswered within 15 s, answered when sent again: " + unanswered.size() + " " + unanswered);
 		assertThat(failures).as("answers that are neither 2xx nor a 4xx problem").isEmpty();
 		assertThat(outcomes.keySet()).as("every endpoint was tried and refused something")
 			.anyMatch((key) -> key.startsWith("/api/search 400"))
@@ -134,74 +131,82 @@ class SearchApiHostileInputIntegrationTests {
 	}
 
 	/** Path and query of one request, parameters percent-encoded or, now and then, raw. */
-	private static Arbitrary<String> requests() {
-		Arbitrary<String> search = parameters(List.of("q", "source", "tag", "lang", "from", "to", "sort", "size",
-				"cursor"), (name) -> switch (name) {
+	private static Gen<String> requests() {
+		Gen<String> search = parameters(List.of("q", "source", "tag", "lang", "from", "to", "sort", "size", "cursor"),
+				(name) -> switch (name) {
 					case "q" -> queries();
-					case "from", "to" -> Arbitraries.oneOf(dates(), values());
-					case "size" -> Arbitraries.oneOf(numbers(), values());
-					case "sort" -> Arbitraries.oneOf(Arbitraries.of("relevance", "recent", "RECENT", "", "random"), values());
+					case "from", "to" -> Gen.oneOf(dates(), values());
+					case "size" -> Gen.oneOf(numbers(), values());
+					case "sort" -> Gen.oneOf(Gen.of("relevance", "recent", "RECENT", "", "random"), values());
 					default -> values();
-				}).map((query) -> "/api/search?" + query);
-		Arbitrary<String> suggest = parameters(List.of("prefix"), (name) -> Arbitraries.oneOf(values(), queries()))
+				})
+			.map((query) -> "/api/search?" + query);
+		Gen<String> suggest = parameters(List.of("prefix"), (name) -> Gen.oneOf(values(), queries()))
 			.map((query) -> "/api/suggest?" + query);
-		Arbitrary<String> article = ids().map((id) -> "/api/articles/" + id);
-		Arbitrary<String> related = Combinators.combine(ids(), parameters(List.of("size"),
-				(name) -> Arbitraries.oneOf(numbers(), values())))
-			.as((id, query) -> "/api/articles/" + id + "/related?" + query);
+		Gen<String> article = ids().map((id) -> "/api/articles/" + id);
+		Gen<String> relatedId = ids();
+		Gen<String> relatedQuery = parameters(List.of("size"), (name) -> Gen.oneOf(numbers(), values()));
+		Gen<String> related = (random) -> "/api/articles/" + relatedId.next(random) + "/related?"
+				+ relatedQuery.next(random);
 		// the request line stays under the server's limit (32 KB): longer ones are refused by Netty before the API,
 		// checked once by tooLongARequestLineIsRefused
-		return Arbitraries.frequencyOf(Tuple.of(6, search), Tuple.of(1, suggest), Tuple.of(1, article), Tuple.of(1, related))
+		return Gen.<String>frequency(Gen.weight(6, search), Gen.weight(1, suggest), Gen.weight(1, article),
+				Gen.weight(1, related))
 			.filter((request) -> request.length() < 30_000);
 	}
 
 	/** Some of {@code names}, each with a value (repeated now and then), joined as a query string. */
-	private static Arbitrary<String> parameters(List<String> names, Function<String, Arbitrary<String>> values) {
-		Arbitrary<String> one = Arbitraries.of(names)
-			.flatMap((name) -> Combinators.combine(values.apply(name), Arbitraries.of(true, true, true, false))
-				.as((value, encoded) -> name + "=" + (encoded ? encode(value) : raw(value))));
-		return one.list().ofMaxSize(names.size() + 2).map((pairs) -> String.join("&", pairs));
+	private static Gen<String> parameters(List<String> names, Function<String, Gen<String>> values) {
+		Gen<Boolean> encoded = Gen.of(true, true, true, false);
+		Gen<String> one = Gen.of(names).flatMap((name) -> {
+			Gen<String> value = values.apply(name);
+			return (random) -> {
+				String text = value.next(random);
+				return name + "=" + (encoded.next(random) ? encode(text) : raw(text));
+			};
+		});
+		return one.list(0, names.size() + 2).map((pairs) -> String.join("&", pairs));
 	}
 
-	private static Arbitrary<String> queries() {
-		Arbitrary<String> pieces = Arbitraries.oneOf(Arbitraries.of("AND", "OR", "NOT", "|", "||", "&&", "-", "(", ")",
-				"\"", "*", "title:", "source:", "tag:", "url:", "script:", "re:Invent", "openai", "nvidia", "agent*",
-				"*ai", "a*b", "~2", "^3", "\\", "[", "]", "{", "}", "\"open weights\"", "source:(OpenAI OR Anthropic)",
-				"\u0000", "\u202e", "\ud83e\udd16", "\u4eba\u5de5\u667a\u80fd", "\ufffd", "\t"), values());
-		Arbitrary<String> built = pieces.list().ofMaxSize(40).map((list) -> String.join(" ", list));
-		Arbitrary<String> repeated = Combinators
-			.combine(Arbitraries.of("NOT ", "(", ")", "\"", "-a ", "a OR ", "x* ", "title:a ", "NOT (", "source:x "),
-					Arbitraries.integers().between(1, 200))
-			.as((piece, times) -> piece.repeat(times) + "openai");
-		return Arbitraries.frequencyOf(Tuple.of(5, built), Tuple.of(3, repeated), Tuple.of(1, values()));
+	private static Gen<String> queries() {
+		Gen<String> pieces = Gen.oneOf(Gen.of("AND", "OR", "NOT", "|", "||", "&&", "-", "(", ")", "\"", "*", "title:",
+				"source:", "tag:", "url:", "script:", "re:Invent", "openai", "nvidia", "agent*", "*ai", "a*b", "~2", "^3",
+				"\\", "[", "]", "{", "}", "\"open weights\"", "source:(OpenAI OR Anthropic)", "\u0000", "\u202e",
+				"\ud83e\udd16", "\u4eba\u5de5\u667a\u80fd", "\ufffd", "\t"), values());
+		Gen<String> built = pieces.list(0, 40).map((list) -> String.join(" ", list));
+		Gen<String> repeatedPiece = Gen.of("NOT ", "(", ")", "\"", "-a ", "a OR ", "x* ", "title:a ", "NOT (",
+				"source:x ");
+		Gen<Integer> times = Gen.integers(1, 200);
+		Gen<String> repeated = (random) -> repeatedPiece.next(random).repeat(times.next(random)) + "openai";
+		return Gen.frequency(Gen.weight(5, built), Gen.weight(3, repeated), Gen.weight(1, values()));
 	}
 
 	/** Random Unicode, empty, blank, huge, control characters, and look-alikes of valid values. */
-	private static Arbitrary<String> values() {
-		return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.strings().all().ofMaxLength(200)),
-				Tuple.of(2, Arbitraries.strings().alpha().numeric().ofMaxLength(40)),
-				Tuple.of(1, Arbitraries.of("", " ", "\u00a0", "null", "undefined", "NaN", "-1", "0", "1e309",
+	private static Gen<String> values() {
+		return Gen.frequency(Gen.weight(4, Gen.strings(Gen.anyChar(), 0, 200)),
+				Gen.weight(2, Gen.strings(Gen.alphaNumeric(), 0, 40)),
+				Gen.weight(1, Gen.of("", " ", "\u00a0", "null", "undefined", "NaN", "-1", "0", "1e309",
 						"9223372036854775808", "en", "EN", "zz", "OpenAI", "../../etc/passwd", "%00", "{\"a\":1}",
 						"<script>alert(1)</script>", "' OR 1=1 --", "${jndi:ldap://x}")),
-				Tuple.of(1, Arbitraries.integers().between(1_000, 20_000).map("a"::repeat)));
+				Gen.weight(1, Gen.integers(1_000, 20_000).map("a"::repeat)));
 	}
 
-	private static Arbitrary<String> dates() {
-		return Arbitraries.of("2026-11-01", "2026-11-01T08:00:00Z", "24h", "7d", "2w", "0d", "-1d", "99999999d",
-				"2026-13-45", "2026-02-30", "+999999999-12-31", "-999999999-01-01", "1970-01-01T00:00:00Z", "P1D",
-				"10000000000w", "1.5d", "d", "7D", "2026-11-01T08:00:00+99:00");
+	private static Gen<String> dates() {
+		return Gen.of("2026-11-01", "2026-11-01T08:00:00Z", "24h", "7d", "2w", "0d", "-1d", "99999999d", "2026-13-45",
+				"2026-02-30", "+999999999-12-31", "-999999999-01-01", "1970-01-01T00:00:00Z", "P1D", "10000000000w",
+				"1.5d", "d", "7D", "2026-11-01T08:00:00+99:00");
 	}
 
-	private static Arbitrary<String> numbers() {
-		return Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf), Arbitraries.of("0", "1", "100", "101",
-				"-0", "+5", "1.0", "0x10", "١٢", "99999999999999999999"));
+	private static Gen<String> numbers() {
+		return Gen.oneOf(Gen.integers().map(String::valueOf), Gen.of("0", "1", "100", "101", "-0", "+5", "1.0", "0x10",
+				"\u0661\u0662", "99999999999999999999"));
 	}
 
-	private static Arbitrary<String> ids() {
-		return Arbitraries.oneOf(Arbitraries.strings().withCharRange('0', '9').withCharRange('a', 'f').ofLength(32),
-				Arbitraries.strings().all().ofMinLength(1).ofMaxLength(60).map(SearchApiHostileInputIntegrationTests::encode),
-				Arbitraries.of("%2e%2e", "..", "%00", "%C3%28", "%FF%FE", "a%2Fb", "_search", "news-articles",
-						"*", "%2A", "0".repeat(5000)));
+	private static Gen<String> ids() {
+		return Gen.oneOf(Gen.strings(Gen.charsOf("0123456789abcdef"), 32, 32),
+				Gen.strings(Gen.anyChar(), 1, 60).map(SearchApiHostileInputIntegrationTests::encode),
+				Gen.of("%2e%2e", "..", "%00", "%C3%28", "%FF%FE", "a%2Fb", "_search", "news-articles", "*", "%2A",
+						"0".repeat(5000)));
 	}
 
 	private static String encode(String value) {

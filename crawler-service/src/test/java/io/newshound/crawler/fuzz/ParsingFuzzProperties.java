@@ -5,16 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.List;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import io.newshound.crawler.discovery.DiscoveredLink;
 import io.newshound.crawler.discovery.DiscoveryException;
@@ -28,7 +25,7 @@ import io.newshound.crawler.extract.JsoupArticleExtractor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Extraction and feed parsing fuzzed, property-based (jqwik), for a bounded number of tries: inputs are the test
+ * Extraction and feed parsing fuzzed, property-based (seeded generated cases, {@link Gen}), for a bounded number of tries: inputs are the test
  * site's real pages, feeds (RSS 2, RSS 1, Atom, JSON Feed) and sitemaps, mutated — cut, spliced, duplicated,
  * truncated, with markup, entities, CDATA ends, DOCTYPEs, control characters and stray Unicode dropped in — and
  * wholly random bytes. Whatever arrives, no exception escapes: the extractor returns an article (perhaps
@@ -67,88 +64,107 @@ class ParsingFuzzProperties {
 	private final PageLinks links = new PageLinks(MAX_LINKS);
 
 	/** The extractor and the page-link finder never throw, whatever the page. */
-	@Property(tries = 400)
-	void extractionNeverThrows(@ForAll("htmlPages") String html) {
-		ExtractedArticle article = this.extractor.extract(html, PAGE);
-		assertThat(article).isNotNull();
-		List<DiscoveredLink> found = this.links.articleLinks(Jsoup.parse(html, PAGE.toString()), PAGE);
-		assertThat(found).hasSizeLessThanOrEqualTo(MAX_LINKS);
-		this.links.announcedFeed(Jsoup.parse(html, PAGE.toString()), PAGE);
+	@TestFactory
+	Stream<DynamicTest> extractionNeverThrows() {
+		return Gen.forAll(400, htmlPages(), (html) -> {
+			ExtractedArticle article = this.extractor.extract(html, PAGE);
+			assertThat(article).isNotNull();
+			List<DiscoveredLink> found = this.links.articleLinks(Jsoup.parse(html, PAGE.toString()), PAGE);
+			assertThat(found).hasSizeLessThanOrEqualTo(MAX_LINKS);
+			this.links.announcedFeed(Jsoup.parse(html, PAGE.toString()), PAGE);
+		});
 	}
 
 	/** Any bytes under any declared charset decode to text. */
-	@Property(tries = 400)
-	void decodingNeverThrows(@ForAll("documents") byte[] bytes,
-			@ForAll("charsets") String declared) {
-		assertThat(HtmlDecoder.decode(bytes, declared)).isNotNull();
+	@TestFactory
+	Stream<DynamicTest> decodingNeverThrows() {
+		return Gen.forAll(400, declared(charsets()),
+				(document) -> assertThat(HtmlDecoder.decode(document.body(), document.declared())).isNotNull());
 	}
 
 	/** The feed reader gives at most its limit, or its own DiscoveryException; nothing else escapes. */
-	@Property(tries = 400)
-	void feedParsingNeverThrowsAnythingElse(@ForAll("documents") byte[] body,
-			@ForAll("feedTypes") String contentType) {
-		try {
-			assertThat(this.feeds.parse(PAGE, body, contentType)).hasSizeLessThanOrEqualTo(MAX_LINKS);
-		}
-		catch (DiscoveryException ex) {
-			assertThat(ex.getMessage()).isNotBlank();
-		}
+	@TestFactory
+	Stream<DynamicTest> feedParsingNeverThrowsAnythingElse() {
+		return Gen.forAll(400, declared(feedTypes()), (document) -> {
+			try {
+				assertThat(this.feeds.parse(PAGE, document.body(), document.declared()))
+					.hasSizeLessThanOrEqualTo(MAX_LINKS);
+			}
+			catch (DiscoveryException ex) {
+				assertThat(ex.getMessage()).isNotBlank();
+			}
+		});
 	}
 
 	/** The sitemap reader likewise. */
-	@Property(tries = 400)
-	void sitemapReadingNeverThrowsAnythingElse(@ForAll("documents") byte[] body,
-			@ForAll("feedTypes") String contentType) {
-		try {
-			SitemapReader.Sitemap sitemap = this.sitemaps.read(PAGE, body, contentType);
-			assertThat(sitemap.links()).hasSizeLessThanOrEqualTo(MAX_LINKS);
-		}
-		catch (DiscoveryException ex) {
-			assertThat(ex.getMessage()).isNotBlank();
-		}
+	@TestFactory
+	Stream<DynamicTest> sitemapReadingNeverThrowsAnythingElse() {
+		return Gen.forAll(400, declared(feedTypes()), (document) -> {
+			try {
+				SitemapReader.Sitemap sitemap = this.sitemaps.read(PAGE, document.body(), document.declared());
+				assertThat(sitemap.links()).hasSizeLessThanOrEqualTo(MAX_LINKS);
+			}
+			catch (DiscoveryException ex) {
+				assertThat(ex.getMessage()).isNotBlank();
+			}
+		});
 	}
 
-	@Provide
-	Arbitrary<String> htmlPages() {
-		return Arbitraries.frequencyOf(Tuple.of(8, mutated(HTML_SEEDS)), Tuple.of(1, Arbitraries.strings().all().ofMaxLength(2000)),
-				Tuple.of(1, Arbitraries.of(SPLICES).list().ofMaxSize(400).map((parts) -> String.join("", parts))));
+	static Gen<String> htmlPages() {
+		return Gen.frequency(Gen.weight(8, mutated(HTML_SEEDS)), Gen.weight(1, Gen.strings(Gen.anyChar(), 0, 2000)),
+				Gen.weight(1, Gen.of(SPLICES).list(0, 400).map((parts) -> String.join("", parts))));
 	}
 
-	@Provide
-	Arbitrary<byte[]> documents() {
-		Arbitrary<byte[]> mutatedText = mutated(FEED_SEEDS).map((text) -> text.getBytes(StandardCharsets.UTF_8));
-		Arbitrary<byte[]> randomBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(4000);
-		Arbitrary<byte[]> otherEncodings = mutated(FEED_SEEDS).flatMap((text) -> Arbitraries
-			.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII)
-			.map(text::getBytes));
-		return Arbitraries.frequencyOf(Tuple.of(6, mutatedText), Tuple.of(2, randomBytes), Tuple.of(2, otherEncodings));
+	/** A document and what it is declared to be (a charset or a content type). */
+	static Gen<Document> declared(Gen<String> declarations) {
+		Gen<byte[]> documents = documents();
+		return (random) -> new Document(documents.next(random), declarations.next(random));
 	}
 
-	@Provide
-	Arbitrary<String> feedTypes() {
-		return Arbitraries.of("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
+	static Gen<byte[]> documents() {
+		Gen<byte[]> mutatedText = mutated(FEED_SEEDS).map((text) -> text.getBytes(StandardCharsets.UTF_8));
+		Gen<byte[]> randomBytes = Gen.bytes(4000);
+		Gen<Charset> encodings = Gen.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.ISO_8859_1,
+				StandardCharsets.US_ASCII);
+		Gen<byte[]> otherEncodings = mutated(FEED_SEEDS).flatMap((text) -> encodings.map(text::getBytes));
+		return Gen.frequency(Gen.weight(6, mutatedText), Gen.weight(2, randomBytes), Gen.weight(2, otherEncodings));
+	}
+
+	static Gen<String> feedTypes() {
+		return Gen.of("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
 				"application/feed+json", "application/json", "text/html", "", "application/octet-stream");
 	}
 
-	@Provide
-	Arbitrary<String> charsets() {
-		return Arbitraries.oneOf(Arbitraries.of("utf-8", "UTF-16", "iso-8859-1", "windows-1252", "x-bogus", "",
-				"utf-7", "UTF-32BE", "shift_jis", "../../etc", "\u0000"), Arbitraries.strings().ofMaxLength(20));
+	static Gen<String> charsets() {
+		return Gen.oneOf(Gen.of("utf-8", "UTF-16", "iso-8859-1", "windows-1252", "x-bogus", "", "utf-7", "UTF-32BE",
+				"shift_jis", "../../etc", "\u0000"), Gen.strings(Gen.anyChar(), 0, 20));
 	}
 
 	/** A seed document with a few random edits: splice a fragment in, delete, duplicate, or truncate a range. */
-	private static Arbitrary<String> mutated(List<String> seeds) {
-		Arbitrary<String> seed = Arbitraries.of(seeds).map(ParsingFuzzProperties::resource);
-		Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 3),
-				Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(0, 1), Arbitraries.of(SPLICES))
-			.as(Edit::new);
-		return Combinators.combine(seed, edit.list().ofMinSize(1).ofMaxSize(12)).as((text, edits) -> {
-			String result = text;
-			for (Edit each : edits) {
+	private static Gen<String> mutated(List<String> seeds) {
+		Gen<String> seed = Gen.of(seeds.stream().map(ParsingFuzzProperties::resource).toList());
+		Gen<Integer> kind = Gen.integers(0, 3);
+		Gen<String> splice = Gen.of(SPLICES);
+		Gen<Edit> edit = (random) -> new Edit(kind.next(random), random.nextDouble(), random.nextDouble(),
+				splice.next(random));
+		Gen<List<Edit>> edits = edit.list(1, 12);
+		return (random) -> {
+			String result = seed.next(random);
+			for (Edit each : edits.next(random)) {
 				result = each.apply(result);
 			}
 			return result;
-		});
+		};
+	}
+
+	/** A generated document; shown in full, as hex, when a case fails. */
+	record Document(byte[] body, String declared) {
+
+		@Override
+		public String toString() {
+			return "declared " + Gen.show(this.declared) + ", body " + Gen.show(this.body);
+		}
+
 	}
 
 	private record Edit(int kind, double from, double length, String splice) {

@@ -3,21 +3,18 @@ package io.newshound.search.query;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile input for the query language, property-based (jqwik): random Unicode, operators, nested and stray
- * brackets, stray quotes, field scopes, wildcards, long and empty queries. Whatever the text, the parser either
+ * Hostile input for the query language, property-based (seeded generated cases, {@link Gen}): random Unicode,
+ * operators, nested and stray brackets, stray quotes, field scopes, wildcards, long and empty queries. Whatever the text, the parser either
  * gives a tree within its limits or throws {@link QuerySyntaxException}; and whatever tree it gives, the compiled
  * Elasticsearch query is made of the safe pieces only — no regular expression, wildcard, fuzzy, script or query
  * string query, prefixes of at least three letters with bounded expansion — so that no query can pin a core.
@@ -44,20 +41,26 @@ class QueryLanguageProperties {
 	private final QueryCompiler compiler = new QueryCompiler(3.0, 1.5, MAX_EXPANSIONS);
 
 	/** Any text: a tree or a {@link QuerySyntaxException}, never another exception. */
-	@Property(tries = 2000)
-	void anyTextParsesOrIsRefusedWithASyntaxError(@ForAll("hostileQueries") String query) {
-		try {
-			QueryNode tree = this.parser.parse(query);
-			assertThat(tree).isNotNull();
-		}
-		catch (QuerySyntaxException ex) {
-			assertThat(ex.getMessage()).isNotBlank();
-		}
+	@TestFactory
+	Stream<DynamicTest> anyTextParsesOrIsRefusedWithASyntaxError() {
+		return Gen.forAll(2000, hostileQueries(), (query) -> {
+			try {
+				QueryNode tree = this.parser.parse(query);
+				assertThat(tree).isNotNull();
+			}
+			catch (QuerySyntaxException ex) {
+				assertThat(ex.getMessage()).isNotBlank();
+			}
+		});
 	}
 
 	/** Every accepted query stays within the term and nesting limits and compiles to safe pieces only. */
-	@Property(tries = 2000)
-	void acceptedQueriesCompileToBoundedSafeQueries(@ForAll("hostileQueries") String query) {
+	@TestFactory
+	Stream<DynamicTest> acceptedQueriesCompileToBoundedSafeQueries() {
+		return Gen.forAll(2000, hostileQueries(), this::compilesToABoundedSafeQuery);
+	}
+
+	private void compilesToABoundedSafeQuery(String query) {
 		QueryNode tree;
 		try {
 			tree = this.parser.parse(query);
@@ -83,57 +86,66 @@ class QueryLanguageProperties {
 			.isLessThanOrEqualTo(Limits.MAX_BOOL_DEPTH);
 	}
 
-	/** Nested brackets: deeper than the limit is refused, never a stack overflow. */
-	@Property(tries = 200)
-	void deepNestingIsRefused(@ForAll("nesting") Tuple.Tuple2<Integer, Integer> brackets) {
-		String query = "(".repeat(brackets.get1()) + "openai" + ")".repeat(brackets.get2());
-		try {
-			this.parser.parse(query);
-			assertThat(brackets.get1()).isEqualTo(brackets.get2()).isLessThanOrEqualTo(MAX_DEPTH);
-		}
-		catch (QuerySyntaxException ex) {
-			assertThat(brackets.get1() > MAX_DEPTH || !brackets.get1().equals(brackets.get2())).isTrue();
-		}
+	/**
+	 * Nested brackets: deeper than the limit is refused, never a stack overflow. The edges — {@code MAX_DEPTH}
+	 * balanced brackets and one more — are always tried, then 198 generated nestings.
+	 */
+	@TestFactory
+	Stream<DynamicTest> deepNestingIsRefused() {
+		ThrowingConsumer<Brackets> property = (brackets) -> {
+			String query = "(".repeat(brackets.open()) + "openai" + ")".repeat(brackets.close());
+			try {
+				this.parser.parse(query);
+				assertThat(brackets.open()).isEqualTo(brackets.close()).isLessThanOrEqualTo(MAX_DEPTH);
+			}
+			catch (QuerySyntaxException ex) {
+				assertThat(brackets.open() > MAX_DEPTH || brackets.open() != brackets.close()).isTrue();
+			}
+		};
+		Stream<DynamicTest> edges = Stream.of(new Brackets(MAX_DEPTH, MAX_DEPTH), new Brackets(MAX_DEPTH + 1, MAX_DEPTH + 1))
+			.map((brackets) -> DynamicTest.dynamicTest("edge " + brackets, () -> property.accept(brackets)));
+		return Stream.concat(edges, Gen.forAll(198, nesting(), property));
 	}
 
-	@Provide
-	Arbitrary<Tuple.Tuple2<Integer, Integer>> nesting() {
-		return Combinators.combine(Arbitraries.integers().between(0, 5000), Arbitraries.integers().between(0, 5000))
-			.as(Tuple::of)
-			.edgeCases((edges) -> edges.add(Tuple.of(MAX_DEPTH, MAX_DEPTH)).add(Tuple.of(MAX_DEPTH + 1, MAX_DEPTH + 1)));
+	/**
+	 * Opening and closing brackets up to 5,000 each; a fifth of the cases near the limit (up to twice it, both
+	 * counts equal in half of those), where refusal turns on the exact counts.
+	 */
+	static Gen<Brackets> nesting() {
+		Gen<Integer> any = Gen.integers(0, 5000);
+		Gen<Integer> near = Gen.integers(0, 2 * MAX_DEPTH);
+		Gen<Brackets> anyPair = (random) -> new Brackets(any.next(random), any.next(random));
+		Gen<Brackets> nearPair = (random) -> new Brackets(near.next(random), near.next(random));
+		Gen<Brackets> balanced = near.map((depth) -> new Brackets(depth, depth));
+		return Gen.frequency(Gen.weight(8, anyPair), Gen.weight(1, nearPair), Gen.weight(1, balanced));
+	}
+
+	record Brackets(int open, int close) {
 	}
 
 	/**
 	 * Texts built from the language's own pieces — operators, brackets, quotes, scopes, wildcards, including the
 	 * misplaced and the unknown — mixed with random Unicode, whitespace and long runs; and wholly random text.
 	 */
-	@Provide
-	static Arbitrary<String> hostileQueries() {
-		Arbitrary<String> pieces = Arbitraries.oneOf(
-				Arbitraries.of("AND", "OR", "NOT", "|", "||", "&&", "-", "(", ")", "\"", "*", "**", "title:", "source:",
+	static Gen<String> hostileQueries() {
+		Gen<String> pieces = Gen.oneOf(
+				Gen.of("AND", "OR", "NOT", "|", "||", "&&", "-", "(", ")", "\"", "*", "**", "title:", "source:",
 						"tag:", "TITLE:", "url:", "body:", "_id:", "script:", "re:Invent", "openai", "anthropic",
 						"agent*", "ag*", "*ai", "a*b", "?", "~", "~2", "^3", "\\", "/", "[", "]", "{", "}", "<", ">",
 						"\"open weights\"", "\"\"", "\" \"", "title:\"x\"", "source:(a OR b)", "tag:(", ".*", "*.*",
 						"\u0000", "\u202e", "\ud83e\udd16", "\u00e9", "e\u0301", "\u4eba\u5de5\u667a\u80fd", "\ufffd",
 						"NOT NOT NOT", "- -", "-(", "--", "AND AND", "OR)", "(OR", "\t", "\n", "\u3000"),
-				Arbitraries.strings().all().ofMinLength(1).ofMaxLength(12),
-				Arbitraries.strings().withChars("()\"*:-|&").ofMinLength(1).ofMaxLength(20),
-				Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(15));
-		Arbitrary<String> built = pieces.list()
-			.ofMaxSize(80)
-			.flatMap((list) -> Arbitraries.of("", " ", "  ").list().ofSize(list.size()).map((separators) -> {
-				StringBuilder text = new StringBuilder();
-				for (int i = 0; i < list.size(); i++) {
-					text.append(list.get(i)).append(separators.get(i));
-				}
-				return text.toString();
-			}));
-		Arbitrary<String> repeated = Combinators
-			.combine(Arbitraries.of("NOT ", "(", ")", "\"", "a ", "-a ", "title:a ", "x* ", "OR a ", "NOT ("),
-					Arbitraries.integers().between(1, 3000))
-			.as((piece, times) -> piece.repeat(times) + "openai");
-		return Arbitraries.frequencyOf(Tuple.of(6, built), Tuple.of(2, Arbitraries.strings().all().ofMaxLength(300)),
-				Tuple.of(2, repeated));
+				Gen.strings(Gen.anyChar(), 1, 12), Gen.strings(Gen.charsOf("()\"*:-|&"), 1, 20),
+				Gen.strings(Gen.alphaNumeric(), 1, 15));
+		Gen<String> separators = Gen.of("", " ", "  ");
+		Gen<String> built = pieces.flatMap((piece) -> separators.map(piece::concat))
+			.list(0, 80)
+			.map((list) -> String.join("", list));
+		Gen<String> repeatedPiece = Gen.of("NOT ", "(", ")", "\"", "a ", "-a ", "title:a ", "x* ", "OR a ", "NOT (");
+		Gen<Integer> times = Gen.integers(1, 3000);
+		Gen<String> repeated = (random) -> repeatedPiece.next(random).repeat(times.next(random)) + "openai";
+		return Gen.frequency(Gen.weight(6, built), Gen.weight(2, Gen.strings(Gen.anyChar(), 0, 300)),
+				Gen.weight(2, repeated));
 	}
 
 	private static int terms(QueryNode node) {
