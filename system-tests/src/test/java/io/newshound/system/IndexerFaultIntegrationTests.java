@@ -114,7 +114,7 @@ class IndexerFaultIntegrationTests {
 		Set<String> ids = events.stream().map(ArticleEvent::articleId).collect(Collectors.toSet());
 		Instant since = Instant.now();
 		CompletableFuture<Void> publishing;
-		try (IndexerProcess first = IndexerProcess.start(stack, "indexer-killed", SHORT_SESSION)) {
+		try (ServiceProcess first = ServiceProcess.start(stack, "indexer-killed", SHORT_SESSION)) {
 			first.awaitLog("Consuming articles", Duration.ofSeconds(90));
 			publishing = kit.publishPaced(events, 10);
 			await().atMost(Duration.ofMinutes(1)).until(() -> kit.count(source), (count) -> count >= 600);
@@ -122,7 +122,7 @@ class IndexerFaultIntegrationTests {
 			assertThat(kit.count(source)).as("indexed when killed").isLessThan(3000);
 			assertThat(publishing).as("still publishing: the kill is mid-stream").isNotDone();
 		}
-		try (IndexerProcess second = IndexerProcess.start(stack, "indexer-restarted", SHORT_SESSION)) {
+		try (ServiceProcess second = ServiceProcess.start(stack, "indexer-restarted", SHORT_SESSION)) {
 			second.awaitLog("Consuming articles", Duration.ofSeconds(90));
 			publishing.get(2, TimeUnit.MINUTES);
 			kit.awaitNoLag(Duration.ofMinutes(2));

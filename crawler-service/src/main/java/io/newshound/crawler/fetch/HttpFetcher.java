@@ -3,15 +3,11 @@ package io.newshound.crawler.fetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +16,28 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -38,8 +50,10 @@ import io.newshound.support.net.AddressGuard;
 import io.newshound.support.net.HostResolver;
 
 /**
- * The {@link Fetcher} on the JDK's {@link HttpClient}. Per hop of a fetch: the URL's host is resolved
- * and checked by the {@link AddressGuard}; robots.txt is consulted; the host's turn is taken
+ * The {@link Fetcher} on Apache HttpClient 5. Per hop of a fetch: the URL's host is resolved
+ * and checked by the {@link AddressGuard}, and the connection goes to the address it checked — the client
+ * never resolves a name itself ({@link GuardedDns}), so a DNS answer that changes between the check and the
+ * connection (DNS rebinding) cannot send a request inside; robots.txt is consulted; the host's turn is taken
  * ({@link HostGate}: one request in flight per host, a delay between requests that is the larger of
  * the configured minimum and the host's crawl-delay); the request is sent with the Newshound
  * User-Agent and, on the first hop, the validators of the copy we hold. Redirects are followed by hand
@@ -70,7 +84,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 
 	private final AddressGuard guard;
 
-	private final HttpClient client;
+	private final CloseableHttpClient client;
 
 	private final HostGate gate;
 
@@ -110,11 +124,26 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 		this.settings = settings;
 		this.ownership = ownership;
 		this.guard = new AddressGuard(resolver);
-		HttpClient.Builder builder = HttpClient.newBuilder()
-			.connectTimeout(settings.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER);
+		HttpClientBuilder builder = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(new GuardedDns())
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
+					.setSocketTimeout(Timeout.ofMilliseconds(settings.readTimeout().toMillis()))
+					.build())
+				.setMaxConnTotal(64)
+				.setMaxConnPerRoute(4)
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setResponseTimeout(Timeout.ofMilliseconds(settings.readTimeout().toMillis()))
+				.build())
+			// redirects are followed by hand (every hop passes the guard), bodies decoded by BoundedBody
+			.disableRedirectHandling()
+			.disableContentCompression()
+			.disableAutomaticRetries()
+			.disableCookieManagement();
 		if (proxy != null) {
-			builder.proxy(proxy);
+			builder.setRoutePlanner(new SystemDefaultRoutePlanner(proxy));
 		}
 		this.client = builder.build();
 		Clock clock = Clock.systemUTC();
@@ -191,11 +220,13 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 		if (!this.ownership.owns(host)) {
 			return Hop.done(notOwned(request, url));
 		}
+		InetAddress checked;
 		try {
 			AddressGuard.Verdict verdict = this.guard.check(host, request.allowPrivateAddresses());
 			if (!verdict.allowed()) {
 				return Hop.done(FetchResult.failure(FetchStatus.BLOCKED_ADDRESS, request.url(), url, 0, verdict.refusal()));
 			}
+			checked = verdict.addresses().get(0);
 		}
 		catch (UnknownHostException ex) {
 			return Hop.done(FetchResult.failure(FetchStatus.IO_ERROR, request.url(), url, 0, "unknown host " + host));
@@ -237,7 +268,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 				return Hop.done(notOwned(request, url));
 			}
 			try (inFlight) {
-				Exchange exchange = exchange(request, url, validators);
+				Exchange exchange = exchange(request, url, checked, validators);
 				FetchResult result = exchange.result();
 				if (exchange.redirect() != null) {
 					return new Hop(null, exchange.redirect());
@@ -287,29 +318,28 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 	private record Exchange(FetchResult result, URI redirect) {
 	}
 
-	private Exchange exchange(FetchRequest request, URI url, Validators validators) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-			.GET()
-			.timeout(this.settings.readTimeout())
-			.version(url.getScheme().equalsIgnoreCase("https") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-			.header("User-Agent", this.settings.userAgent())
-			.header("Accept", request.accept().header())
-			.header("Accept-Encoding", "gzip, deflate");
+	/** One request to {@code address}, the address the guard checked for the URL's host (pinned). */
+	private Exchange exchange(FetchRequest request, URI url, InetAddress address, Validators validators) {
+		HttpGet get = new HttpGet(url);
+		get.setHeader("User-Agent", this.settings.userAgent());
+		get.setHeader("Accept", request.accept().header());
+		get.setHeader("Accept-Encoding", "gzip, deflate");
 		if (validators.etag() != null) {
-			builder.header("If-None-Match", validators.etag());
+			get.setHeader("If-None-Match", validators.etag());
 		}
 		if (validators.lastModified() != null) {
-			builder.header("If-Modified-Since", validators.lastModified());
+			get.setHeader("If-Modified-Since", validators.lastModified());
 		}
+		HttpHost target = new HttpHost(url.getScheme().toLowerCase(Locale.ROOT), address, url.getHost(), url.getPort());
 		AtomicBoolean timedOut = new AtomicBoolean();
-		HttpResponse<InputStream> response;
+		ClassicHttpResponse response;
 		try {
-			response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+			response = this.client.executeOpen(target, get, null);
 		}
-		catch (HttpConnectTimeoutException ex) {
+		catch (ConnectTimeoutException ex) {
 			return ioError(request, url, "connect timed out after " + this.settings.connectTimeout().toSeconds() + "s");
 		}
-		catch (HttpTimeoutException ex) {
+		catch (SocketTimeoutException ex) {
 			return ioError(request, url, "no answer within " + this.settings.readTimeout().toSeconds() + "s");
 		}
 		catch (ConnectException ex) {
@@ -318,33 +348,34 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 		catch (IOException | IllegalArgumentException ex) {
 			return ioError(request, url, ex.toString());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return ioError(request, url, "interrupted");
-		}
-		try (InputStream body = response.body()) {
-			ScheduledFuture<?> deadline = this.watchdog.schedule(() -> {
-				timedOut.set(true);
-				closeQuietly(body);
-			}, this.settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			try {
-				return answer(request, url, response, body, timedOut);
-			}
-			finally {
-				deadline.cancel(false);
-			}
+		ScheduledFuture<?> deadline = this.watchdog.schedule(() -> {
+			timedOut.set(true);
+			get.cancel();
+		}, this.settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		InputStream body = null;
+		try {
+			body = (response.getEntity() != null) ? response.getEntity().getContent() : InputStream.nullInputStream();
+			return answer(request, url, response.getCode(),
+					(name) -> Optional.ofNullable(response.getFirstHeader(name)).map(Header::getValue), body, timedOut);
 		}
 		catch (IOException ex) {
 			return ioError(request, url, ex.toString());
 		}
+		finally {
+			deadline.cancel(false);
+			// drop the connection before closing the body: closing reads what is left, and an endless body never ends
+			get.cancel();
+			if (body != null) {
+				closeQuietly(body);
+			}
+			closeQuietly(response);
+		}
 	}
 
-	private Exchange answer(FetchRequest request, URI url, HttpResponse<InputStream> response, InputStream body,
-			AtomicBoolean timedOut) {
-		int code = response.statusCode();
-		HttpHeaders headers = response.headers();
+	private Exchange answer(FetchRequest request, URI url, int code, Function<String, Optional<String>> headers,
+			InputStream body, AtomicBoolean timedOut) {
 		if (code >= 300 && code < 400 && code != 304) {
-			String location = headers.firstValue("Location").orElse(null);
+			String location = headers.apply("Location").orElse(null);
 			if (location == null) {
 				return done(FetchResult.failure(FetchStatus.HTTP_ERROR, request.url(), url, code, "redirect without Location"));
 			}
@@ -357,18 +388,18 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 						"redirect to an invalid URL: " + location));
 			}
 		}
-		Validators validators = new Validators(headers.firstValue("ETag").orElse(null),
-				headers.firstValue("Last-Modified").orElse(null));
+		Validators validators = new Validators(headers.apply("ETag").orElse(null),
+				headers.apply("Last-Modified").orElse(null));
 		if (code == 304) {
 			return done(new FetchResult(FetchStatus.NOT_MODIFIED, request.url(), url, code, null, null, null,
 					validators.isEmpty() ? request.validators() : validators, null, null));
 		}
 		if (code < 200 || code >= 300) {
-			Duration retryAfter = headers.firstValue("Retry-After").map(HttpFetcher::parseRetryAfter).orElse(null);
+			Duration retryAfter = headers.apply("Retry-After").map(HttpFetcher::parseRetryAfter).orElse(null);
 			return done(new FetchResult(FetchStatus.HTTP_ERROR, request.url(), url, code, null, null, null, null,
 					"HTTP " + code, retryAfter));
 		}
-		String contentType = headers.firstValue("Content-Type").orElse(null);
+		String contentType = headers.apply("Content-Type").orElse(null);
 		String mediaType = mediaType(contentType);
 		// servers that do not know what they serve say octet-stream, or nothing: look at the body then
 		boolean sniff = request.accept() == Accept.HTML
@@ -377,8 +408,8 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 			return done(FetchResult.failure(FetchStatus.UNSUPPORTED_TYPE, request.url(), url, code,
 					"content type " + mediaType + " is not " + request.accept().name().toLowerCase(Locale.ROOT)));
 		}
-		long declared = headers.firstValueAsLong("Content-Length").orElse(-1);
-		String encoding = headers.firstValue("Content-Encoding").orElse(null);
+		long declared = headers.apply("Content-Length").map(HttpFetcher::parseLength).orElse(-1L);
+		String encoding = headers.apply("Content-Encoding").orElse(null);
 		if (declared > this.settings.maxBodyBytes()) {
 			return done(FetchResult.failure(FetchStatus.TOO_LARGE, request.url(), url, code,
 					"Content-Length " + declared + " is over the limit of " + this.settings.maxBodyBytes() + " bytes"));
@@ -408,6 +439,15 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 		}
 		return done(new FetchResult(FetchStatus.FETCHED, request.url(), url, code, mediaType, charset(contentType), bytes,
 				validators, null, null));
+	}
+
+	private static long parseLength(String value) {
+		try {
+			return Long.parseLong(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	private static Exchange done(FetchResult result) {
@@ -491,7 +531,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 		return URI.create(text.substring(0, text.indexOf('#')));
 	}
 
-	private static void closeQuietly(InputStream in) {
+	private static void closeQuietly(java.io.Closeable in) {
 		try {
 			in.close();
 		}
@@ -503,6 +543,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 	@Override
 	public void close() {
 		this.watchdog.shutdownNow();
+		closeQuietly(this.client);
 	}
 
 }

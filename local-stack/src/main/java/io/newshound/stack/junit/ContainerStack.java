@@ -39,11 +39,14 @@ final class ContainerStack {
 				container.start();
 				return "http://" + container.getHttpHostAddress();
 			});
-			ElasticsearchControl control = ElasticsearchControl.unsupported(settings.elasticsearchUrl().isPresent()
+			RestartControl kafkaControl = RestartControl.unsupported("kafka",
+					"a container started again gets another host port, so clients would lose it; "
+							+ "run fault tests on the embedded stack");
+			RestartControl control = RestartControl.unsupported("elasticsearch", settings.elasticsearchUrl().isPresent()
 					? StackSettings.ELASTICSEARCH_URL + " points at an Elasticsearch this stack did not start"
 					: "a container started again gets another host port, so clients would lose it; "
 							+ "run fault tests on the embedded stack");
-			return new RunningStack(kafka, elasticsearch, control, resources);
+			return new RunningStack(kafka, elasticsearch, kafkaControl, control, resources);
 		}
 		catch (RuntimeException ex) {
 			resources.close();

@@ -19,7 +19,7 @@ import io.newshound.stack.Progress;
  * elsewhere. Both start at once (Kafka takes seconds, Elasticsearch half a minute) in a fresh
  * directory under {@code java.io.tmpdir} that is deleted when the stack stops, so every test JVM
  * begins with no topics and no indices. The node can be stopped and started again by a test
- * ({@link RestartableNode}).
+ * ({@link RestartableNode}), and so can the broker ({@link RestartableBroker}).
  */
 final class EmbeddedStack {
 
@@ -33,17 +33,16 @@ final class EmbeddedStack {
 		try {
 			Path dataDirectory = createDataDirectory();
 			resources.add(() -> deleteRecursively(dataDirectory));
-			CompletableFuture<String> kafka = settings.kafkaBootstrap()
-				.map(CompletableFuture::completedFuture)
-				.orElseGet(() -> CompletableFuture.supplyAsync(() -> resources
-					.add(KafkaBroker.start(new KafkaBroker.Config(dataDirectory, 0), PROGRESS))
-					.bootstrapServers()));
+			CompletableFuture<RestartableBroker> broker = settings.kafkaBootstrap().isPresent()
+					? CompletableFuture.completedFuture(null)
+					: CompletableFuture.supplyAsync(() -> resources
+						.add(RestartableBroker.start(new KafkaBroker.Config(dataDirectory, 0), PROGRESS)));
 			String elasticsearchUrl;
-			ElasticsearchControl elasticsearch;
+			RestartControl elasticsearch;
 			try {
 				if (settings.elasticsearchUrl().isPresent()) {
 					elasticsearchUrl = settings.elasticsearchUrl().get();
-					elasticsearch = ElasticsearchControl.unsupported(StackSettings.ELASTICSEARCH_URL + " points at an "
+					elasticsearch = RestartControl.unsupported("elasticsearch", StackSettings.ELASTICSEARCH_URL + " points at an "
 							+ "Elasticsearch this stack did not start");
 				}
 				else {
@@ -55,10 +54,17 @@ final class EmbeddedStack {
 			}
 			catch (RuntimeException ex) {
 				// let a broker that is still starting finish, so that closing the resources stops it
-				kafka.exceptionally((failure) -> null).join();
+				broker.exceptionally((failure) -> null).join();
 				throw ex;
 			}
-			return new RunningStack(kafka.join(), elasticsearchUrl, elasticsearch, resources);
+			RestartableBroker started = broker.join();
+			if (started == null) {
+				return new RunningStack(settings.kafkaBootstrap().get(), elasticsearchUrl,
+						RestartControl.unsupported("kafka", StackSettings.KAFKA_BOOTSTRAP
+								+ " points at a Kafka this stack did not start"),
+						elasticsearch, resources);
+			}
+			return new RunningStack(started.bootstrapServers(), elasticsearchUrl, started, elasticsearch, resources);
 		}
 		catch (RuntimeException ex) {
 			resources.close();

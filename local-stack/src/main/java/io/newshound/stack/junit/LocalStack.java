@@ -30,4 +30,19 @@ public interface LocalStack {
 	 */
 	void startElasticsearch();
 
+	/**
+	 * Stops the Kafka broker (a clean shutdown), for a test of what happens while it is away; its topics,
+	 * records and committed offsets stay. Until {@link #startKafka()}, connections to
+	 * {@link #kafkaBootstrapServers()} are refused. A test that calls this must start the broker again (in a
+	 * {@code finally} block): the classes after it share the broker. Aborts the calling test where the stack
+	 * cannot do it, as {@link #stopElasticsearch()} does.
+	 */
+	void stopKafka();
+
+	/**
+	 * Starts the broker that {@link #stopKafka()} stopped, on the same port with the same data, and returns
+	 * once it answers (seconds). Does nothing while it runs.
+	 */
+	void startKafka();
+
 }

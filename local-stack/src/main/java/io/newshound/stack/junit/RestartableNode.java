@@ -1,18 +1,11 @@
 package io.newshound.stack.junit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.newshound.stack.ElasticsearchNode;
 import io.newshound.stack.Progress;
@@ -23,7 +16,7 @@ import io.newshound.stack.Progress;
  * the indices survive. A restart returns once the indices' shards are allocated again (cluster
  * health yellow or better), so that the next request finds its index, not a recovering one.
  */
-final class RestartableNode implements ElasticsearchControl, AutoCloseable {
+final class RestartableNode implements RestartControl, AutoCloseable {
 
 	private final ElasticsearchNode.Config config;
 
@@ -41,13 +34,12 @@ final class RestartableNode implements ElasticsearchControl, AutoCloseable {
 	}
 
 	/**
-	 * Starts the node; a port of 0 becomes a free port below the kernel's ephemeral range, kept for
-	 * the starts after this one. Below that range, no client connection is given the port as its
-	 * local port while the node is stopped, which would keep the node from binding it again.
+	 * Starts the node; a port of 0 becomes a free port below the kernel's ephemeral range
+	 * ({@link QuietPorts}), kept for the starts after this one.
 	 */
 	static RestartableNode start(ElasticsearchNode.Config config, Progress progress) {
 		if (config.httpPort() == 0) {
-			config = new ElasticsearchNode.Config(config.dataDirectory(), portBelowEphemeralRange(), config.plugins(),
+			config = new ElasticsearchNode.Config(config.dataDirectory(), QuietPorts.belowEphemeralRange(), config.plugins(),
 					config.heap());
 		}
 		ElasticsearchNode node = ElasticsearchNode.start(config, progress);
@@ -55,32 +47,6 @@ final class RestartableNode implements ElasticsearchControl, AutoCloseable {
 		return new RestartableNode(
 				new ElasticsearchNode.Config(config.dataDirectory(), port, config.plugins(), config.heap()), progress,
 				node);
-	}
-
-	/** A port that is free now, between 10000 and the start of the ephemeral range; 0 if none is found. */
-	private static int portBelowEphemeralRange() {
-		int ephemeralStart = 32768;
-		// Files.readString trusts the size procfs reports, which is wrong for this file: read it as a stream
-		try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
-			ephemeralStart = Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
-		}
-		catch (IOException | RuntimeException ex) {
-			// not Linux, or no procfs: assume the common default
-		}
-		if (ephemeralStart <= 11000) {
-			return 0;
-		}
-		for (int attempt = 0; attempt < 100; attempt++) {
-			int port = ThreadLocalRandom.current().nextInt(10000, ephemeralStart);
-			try (ServerSocket socket = new ServerSocket()) {
-				socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-				return port;
-			}
-			catch (IOException ex) {
-				// taken; try another
-			}
-		}
-		return 0;
 	}
 
 	String httpUrl() {

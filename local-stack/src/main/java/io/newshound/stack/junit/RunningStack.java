@@ -1,8 +1,8 @@
 package io.newshound.stack.junit;
 
 /** A started stack and what to close to stop it. */
-record RunningStack(String kafkaBootstrapServers, String elasticsearchUrl, ElasticsearchControl elasticsearch,
-		Resources resources) implements LocalStack, AutoCloseable {
+record RunningStack(String kafkaBootstrapServers, String elasticsearchUrl, RestartControl kafka,
+		RestartControl elasticsearch, Resources resources) implements LocalStack, AutoCloseable {
 
 	@Override
 	public void stopElasticsearch() {
@@ -12,6 +12,16 @@ record RunningStack(String kafkaBootstrapServers, String elasticsearchUrl, Elast
 	@Override
 	public void startElasticsearch() {
 		this.elasticsearch.start();
+	}
+
+	@Override
+	public void stopKafka() {
+		this.kafka.stop();
+	}
+
+	@Override
+	public void startKafka() {
+		this.kafka.start();
 	}
 
 	@Override

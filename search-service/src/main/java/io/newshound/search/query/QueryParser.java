@@ -259,17 +259,30 @@ public final class QueryParser {
 			return (merged.size() == 1) ? merged.get(0) : new QueryNode.And(merged);
 		}
 
+		/**
+		 * NOT chains are read in a loop and cancel out in pairs (NOT NOT x is x): a query of a thousand NOTs
+		 * overflowed the stack of the compiler and, below the length limit, nested {@code bool} queries deeper than
+		 * Elasticsearch accepts (found by QueryLanguageProperties, as was a '-' whose term the lexer dropped).
+		 */
 		private QueryNode unary(int depth, Scope scope) {
-			Token token = peek();
-			if (token.kind() == Kind.NOT) {
+			boolean negated = false;
+			while (peekIs(Kind.NOT)) {
 				requireOperand(take());
-				return new QueryNode.Not(unary(depth, scope));
+				negated = !negated;
 			}
-			if (token.kind() == Kind.MINUS) {
-				take();
-				return new QueryNode.Not(primary(depth, scope));
+			QueryNode node;
+			if (peekIs(Kind.MINUS)) {
+				// its term may have been dropped by the lexer ('-""', '- &'): a syntax error, not an index out of bounds
+				requireOperand(take());
+				node = new QueryNode.Not(primary(depth, scope));
 			}
-			return primary(depth, scope);
+			else {
+				node = primary(depth, scope);
+			}
+			if (!negated) {
+				return node;
+			}
+			return (node instanceof QueryNode.Not not) ? not.clause() : new QueryNode.Not(node);
 		}
 
 		private QueryNode primary(int depth, Scope scope) {

@@ -109,6 +109,29 @@ class QueryParserTests {
 			.withMessageContaining("more than 32 terms");
 	}
 
+	/**
+	 * Regression (issue 9, found by QueryLanguageProperties): a chain of NOTs nested one node per NOT, so a thousand
+	 * overflowed the compiler's stack and a hundred, within the length limit, nested bool queries deeper than
+	 * Elasticsearch accepts. NOTs now cancel out in pairs.
+	 */
+	@Test
+	void notChainsCancelOutInPairs() {
+		assertThat(this.parser.parse("NOT NOT openai")).isEqualTo(words("openai"));
+		assertThat(this.parser.parse("NOT -openai")).isEqualTo(words("openai"));
+		assertThat(this.parser.parse("NOT ".repeat(5001) + "openai")).isEqualTo(new Not(words("openai")));
+	}
+
+	/**
+	 * Regression (issue 9, found by QueryLanguageProperties): a '-' whose term the lexer drops (an empty phrase,
+	 * punctuation) read past the last token, an IndexOutOfBoundsException and so a 500 from the API.
+	 */
+	@Test
+	void aMinusWithoutATermIsASyntaxError() {
+		assertThatExceptionOfType(QuerySyntaxException.class).isThrownBy(() -> this.parser.parse("-\"\""))
+			.withMessageContaining("'-' at position 0 with no term after it");
+		assertThatExceptionOfType(QuerySyntaxException.class).isThrownBy(() -> this.parser.parse("openai -\"((\""));
+	}
+
 	private static Words words(String... words) {
 		return new Words(Scope.TEXT, List.of(words));
 	}
