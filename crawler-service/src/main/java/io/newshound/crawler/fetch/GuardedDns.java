@@ -8,7 +8,7 @@ import org.apache.hc.client5.http.DnsResolver;
 
 /**
  * The HTTP client's DNS, which resolves nothing: {@link HttpFetcher} gives the client the address that the
- * {@link AddressGuard} checked with every request, so a second lookup — one that a DNS-rebinding attacker
+ * {@link io.newshound.support.net.AddressGuard} checked with every request, so a second lookup — one that a DNS-rebinding attacker
  * could answer with an inside address — never happens. Only IP literals (a configured proxy, say) are
  * turned into addresses, without a lookup.
  */

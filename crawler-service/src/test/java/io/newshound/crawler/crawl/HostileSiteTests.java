@@ -16,7 +16,7 @@ import io.newshound.crawler.TestSite;
 import io.newshound.crawler.extract.JsoupArticleExtractor;
 import io.newshound.crawler.fetch.FetchSettings;
 import io.newshound.crawler.fetch.FetchStatus;
-import io.newshound.crawler.fetch.HostResolver;
+import io.newshound.support.net.HostResolver;
 import io.newshound.crawler.fetch.HttpFetcher;
 import io.newshound.events.ArticleEvent;
 import io.newshound.crawler.source.Source;
