@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.newshound.stack.junit.LocalStack;
 import io.newshound.stack.junit.LocalStackTest;
+import io.newshound.testing.Gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,6 +21,7 @@ import io.newshound.crawler.discovery.SitemapReader;
 import io.newshound.crawler.extract.ExtractedArticle;
 import io.newshound.crawler.extract.HtmlDecoder;
 import io.newshound.crawler.extract.JsoupArticleExtractor;
+import io.newshound.testing.Gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.newshound.search.query;
+package io.newshound.testing;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,12 +18,9 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  * {@code i} alone, so a case is the same whatever runs before it. The seed is fixed ({@value #DEFAULT_SEED}) unless
  * {@code -Dnewshound.seed=} gives another, and it is in every case's name. There is no shrinking: a failing case
  * throws with its seed, its number and its whole input, non-ASCII escaped.
- *
- * <p>The same file, but for its package, is in search-service, crawler-service and system-tests: modules share no
- * test classes.
  */
 @FunctionalInterface
-interface Gen<T> {
+public interface Gen<T> {
 
 	long DEFAULT_SEED = 20261129L;
 
