@@ -148,9 +148,12 @@ class SearchNonBlockingIntegrationTests {
 
 		@Override
 		public void applyTo(BlockHound.Builder builder) {
-			// Spring serves classpath resources (only the Swagger UI webjar here, /webjars/**) by reading the jar on
-			// the calling thread: the webjar's version lookup and the resource's bytes. The API never does.
+			// Spring serves classpath resources (the web page under /, the Swagger UI webjar under /webjars/**) by
+			// reading the jar on the calling thread: the webjar's version lookup, whether the resource exists and its
+			// bytes. The API never does.
 			builder.allowBlockingCallsInside("org.webjars.WebJarVersionLocator", "version");
+			builder.allowBlockingCallsInside("org.springframework.web.reactive.resource.PathResourceResolver",
+					"getResource");
 			// the Elasticsearch client takes its connection pool's lock for a moment when a request is submitted
 			builder.allowBlockingCallsInside("co.elastic.clients.transport.rest5_client.low_level.Rest5Client",
 					"performRequestAsync");
