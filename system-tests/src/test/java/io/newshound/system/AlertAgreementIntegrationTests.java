@@ -54,16 +54,22 @@ import static org.awaitility.Awaitility.await;
 @LocalStackTest
 class AlertAgreementIntegrationTests {
 
+	/**
+	 * Appended to the corpus's source names: the other search tests' aliases select the corpus by its sources, and
+	 * this test's copies of the corpus must not show up there.
+	 */
+	private static final String SOURCE_SUFFIX = " (agreement)";
+
 	private static final List<Spec> SPECS = List.of(new Spec("nvidia"), new Spec("openai"), new Spec("anthropic"),
 			new Spec("\"open weights\""), new Spec("LLMs"), new Spec("large language models"), new Spec("acquires"),
 			new Spec("nvidia OR amd"), new Spec("nvidia -earnings"), new Spec("anthropic NOT claude"),
 			new Spec("agent*"), new Spec("(nvidia OR amd) -earnings"), new Spec("title:nvidia"),
-			new Spec("title:(gpu OR chips)"), new Spec("tag:policy"), new Spec("source:\"Silicon Ledger\""),
+			new Spec("title:(gpu OR chips)"), new Spec("tag:policy"), new Spec("source:\"Silicon Ledger (agreement)\""),
 			new Spec("microsoft openai partnership"), new Spec("data centre OR data center"), new Spec("funding round"),
 			new Spec("\"chief scientist\""), new Spec("safety OR regulation"), new Spec("NVDA"), new Spec("inference"),
 			new Spec("google | deepmind"), new Spec("fine-tune"), new Spec("reason*"), new Spec("\"prompt injection\""),
 			new Spec("export -nvidia"), new Spec("title:\"open weights\" OR open-source"),
-			new Spec("nvidia", "Silicon Ledger", null, null), new Spec("model", null, "research", null),
+			new Spec("nvidia", "Silicon Ledger" + SOURCE_SUFFIX, null, null), new Spec("model", null, "research", null),
 			new Spec("openai OR anthropic", null, "models", "en"), new Spec("Rechenzentren OR Version", null, null, "de"),
 			new Spec("Crème brûlée OR creme"));
 
@@ -95,7 +101,7 @@ class AlertAgreementIntegrationTests {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		corpus = NewsCorpus.generate(20261130L, 200, NewsCorpus.ANCHOR).articles().stream().map((article) -> {
 			String url = article.url() + "?run=" + run;
-			return new ArticleEvent(1, ArticleIds.of(url), url, article.source(), article.title(), article.body(),
+			return new ArticleEvent(1, ArticleIds.of(url), url, article.source() + SOURCE_SUFFIX, article.title(), article.body(),
 					article.summary(), article.authors(), article.publishedAt(), article.updatedAt(), article.fetchedAt(),
 					article.language(), article.imageUrl(), article.siteName(), article.tags(), article.contentHash(),
 					(article.storyId() != null) ? run + "-" + article.storyId() : null);
@@ -108,7 +114,7 @@ class AlertAgreementIntegrationTests {
 		}, (name) -> name != null);
 		JsonNode created = elasticsearch("POST", "/_aliases", AlertKit.JSON.writeValueAsString(Map.of("actions",
 				List.of(Map.of("add", Map.of("index", index, "alias", ALIAS, "filter",
-						Map.of("terms", Map.of("articleId", corpus.stream().map(ArticleEvent::articleId).toList()))))))));
+						Map.of("terms", Map.of("source", corpus.stream().map(ArticleEvent::source).distinct().toList()))))))));
 		assertThat(created.path("acknowledged").asBoolean()).isTrue();
 		search = RunningServices.run(SearchApplication.application(), stack, "--newshound.search.alias=" + ALIAS,
 				"--newshound.search.rate-limit.requests-per-second=1000", "--newshound.search.rate-limit.burst=1000");

@@ -42,8 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The generated corpus indexed by the real indexer (events published to {@code news.articles.v1}) and the real
  * search service answering over it. The indexer writes to the shared {@code news-articles} index; the search
- * service reads a filtered alias of it made for this fixture, holding only the corpus's articles and those of the
- * sources the test adds, so that other test classes' articles (and theirs of ours) never mix into relevance, counts or facets.
+ * service reads a filtered alias of it made for this fixture, holding only the corpus sources and the sources the
+ * test adds, so that other test classes' articles (and theirs of ours) never mix into relevance, counts or facets.
  * The search service runs on a fixed clock at {@link NewsCorpus#ANCHOR}, the corpus's "now".
  */
 final class SearchFixture implements AutoCloseable {
@@ -80,13 +80,11 @@ final class SearchFixture implements AutoCloseable {
 		String index = await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(500))
 			.until(this::concreteIndex, (name) -> name != null);
-		// the corpus's own articles by id (other classes publish articles of the same sources), and every article of
-		// the sources this class adds
-		List<String> ids = CORPUS.articles().stream().map(ArticleEvent::articleId).toList();
-		Map<String, Object> filter = Map.of("bool", Map.of("minimum_should_match", 1, "should",
-				List.of(Map.of("terms", Map.of("articleId", ids)), Map.of("terms", Map.of("source", List.copyOf(extraSources))))));
+		List<String> sources = new ArrayList<>(NewsCorpus.sources().stream().map((source) -> source.name()).toList());
+		sources.addAll(extraSources);
 		JsonNode created = elasticsearch("POST", "/_aliases", JSON.writeValueAsString(Map.of("actions",
-				List.of(Map.of("add", Map.of("index", index, "alias", this.alias, "filter", filter))))));
+				List.of(Map.of("add", Map.of("index", index, "alias", this.alias, "filter",
+						Map.of("terms", Map.of("source", sources))))))));
 		if (!created.path("acknowledged").asBoolean()) {
 			throw new IllegalStateException("could not create alias " + this.alias + ": " + created);
 		}
