@@ -394,7 +394,7 @@ class HttpFetcherTests {
 			exchange.getResponseBody().write("<p>start".getBytes());
 			exchange.getResponseBody().flush();
 			try {
-				Thread.sleep(5000);
+				Thread.sleep(15_000);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -403,8 +403,11 @@ class HttpFetcherTests {
 		long start = System.nanoTime();
 		FetchResult result = get(fetcher(SETTINGS), this.site.url("/stall"), true);
 		assertThat(result.status()).isEqualTo(FetchStatus.IO_ERROR);
-		assertThat(result.detail()).isEqualTo("body not complete within 2s");
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+		// the body deadline and the socket's read timeout are both 2 s here: whichever fires first ends the fetch
+		assertThat(result.detail()).satisfiesAnyOf((detail) -> assertThat(detail).isEqualTo("body not complete within 2s"),
+				(detail) -> assertThat(detail).contains("Read timed out"));
+		// long before the server would have finished the body
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(12));
 	}
 
 	@Test
