@@ -1,5 +1,7 @@
 package io.newshound.search.alert;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -87,6 +90,15 @@ public final class KafkaClients {
 	 * received nothing before a restart is not read from its end again, skipping what arrived while the group was
 	 * away.
 	 */
+	/** Every partition of {@code topic}, waiting up to 30 s for the broker to tell. */
+	public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+			partitions.add(new TopicPartition(info.topic(), info.partition()));
+		}
+		return partitions;
+	}
+
 	public static void pinPositions(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
 		if (partitions.isEmpty()) {
 			return;

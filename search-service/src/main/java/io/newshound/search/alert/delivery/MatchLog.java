@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -72,7 +71,7 @@ public final class MatchLog implements AutoCloseable {
 			if (this.closed) {
 				return;
 			}
-			List<TopicPartition> partitions = partitions(consumer);
+			List<TopicPartition> partitions = KafkaClients.partitions(consumer, this.topic);
 			consumer.assign(partitions);
 			consumer.seekToEnd(partitions);
 			partitions.forEach(consumer::position);
@@ -105,7 +104,7 @@ public final class MatchLog implements AutoCloseable {
 		List<StreamedMatch> matches = new ArrayList<>();
 		try (KafkaConsumer<String, byte[]> consumer = this.clients.reader("newshound-alert-replay")) {
 			TopicPartition topicPartition = new TopicPartition(this.topic, partition);
-			if (partitions(consumer).stream().noneMatch(topicPartition::equals)) {
+			if (KafkaClients.partitions(consumer, this.topic).stream().noneMatch(topicPartition::equals)) {
 				return matches;
 			}
 			consumer.assign(List.of(topicPartition));
@@ -127,15 +126,6 @@ public final class MatchLog implements AutoCloseable {
 			}
 		}
 		return matches;
-	}
-
-	private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
-		List<PartitionInfo> infos = consumer.partitionsFor(this.topic, Duration.ofSeconds(30));
-		List<TopicPartition> partitions = new ArrayList<>();
-		for (PartitionInfo info : infos) {
-			partitions.add(new TopicPartition(info.topic(), info.partition()));
-		}
-		return partitions;
 	}
 
 	private static StreamedMatch read(ConsumerRecord<String, byte[]> record) {

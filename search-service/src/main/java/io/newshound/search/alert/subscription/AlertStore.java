@@ -1,7 +1,6 @@
 package io.newshound.search.alert.subscription;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -127,7 +125,7 @@ public final class AlertStore implements AutoCloseable {
 			if (this.closed) {
 				return;
 			}
-			List<TopicPartition> partitions = partitions(consumer);
+			List<TopicPartition> partitions = KafkaClients.partitions(consumer, this.topic);
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -157,15 +155,6 @@ public final class AlertStore implements AutoCloseable {
 				throw ex;
 			}
 		}
-	}
-
-	private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
-		List<PartitionInfo> infos = consumer.partitionsFor(this.topic, Duration.ofSeconds(30));
-		List<TopicPartition> partitions = new ArrayList<>();
-		for (PartitionInfo info : infos) {
-			partitions.add(new TopicPartition(info.topic(), info.partition()));
-		}
-		return partitions;
 	}
 
 	private synchronized void apply(String id, Alert alert, long offset) {
