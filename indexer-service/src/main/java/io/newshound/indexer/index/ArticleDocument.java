@@ -15,6 +15,8 @@ import io.newshound.indexer.enrich.TagEvidence;
  * @param entities companies, labs, models and people named in the article
  * @param evidence which words triggered each topic tag and entity
  * @param language the event's language, else the detected one; {@code null} when unknown
+ * @param storyId the event's story, else the article's own id: search collapses stories on this field, and
+ * Elasticsearch would put every document without one into a single group
  */
 public record ArticleDocument(String articleId, String url, String source, String title, String summary, String body,
 		List<String> authors, Instant publishedAt, Instant updatedAt, Instant fetchedAt, Instant indexedAt,
@@ -27,7 +29,8 @@ public record ArticleDocument(String articleId, String url, String source, Strin
 		return new ArticleDocument(article.articleId(), article.url(), article.source(), article.title(),
 				article.summary(), article.body(), article.authors(), article.publishedAt(), article.updatedAt(),
 				article.fetchedAt(), indexedAt, enrichment.language(), article.imageUrl(), article.siteName(),
-				enrichment.tags(), enrichment.entities(), enrichment.evidence(), article.storyId(),
+				enrichment.tags(), enrichment.entities(), enrichment.evidence(),
+				(article.storyId() != null) ? article.storyId() : article.articleId(),
 				article.contentHash(), readingMinutes(article.body()));
 	}
 

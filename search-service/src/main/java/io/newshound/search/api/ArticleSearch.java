@@ -32,6 +32,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.FieldCollapse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -53,16 +54,22 @@ import org.springframework.web.util.HtmlUtils;
  * Runs a {@link SearchQuery} on Elasticsearch: one page of stories, paged with {@code search_after} over a point
  * in time, near-duplicates collapsed by {@code storyId}.
  *
- * <p><b>Collapsing and paging.</b> Elasticsearch refuses {@code collapse} together with {@code search_after}
- * unless the search is sorted on the collapse field alone, which would order stories by id. So each round reads
- * the plain (uncollapsed) hits after the cursor, then asks, on the same point in time, which article leads each of
- * their stories: the same query and sort, filtered to those story ids, with {@code collapse} on {@code storyId} and
- * {@code inner_hits} for the other copies. A hit is shown only if it leads its story; the others are skipped
- * because their story is (or was, on an earlier page) shown at its leader's place. Every story therefore appears
- * exactly once, at the place of its best article, and the cursor is just the sort values of the last hit read. The
- * cost is a second request per round, and a page may hold fewer than {@code size} stories when many copies
- * follow each other (up to {@value #MAX_ROUNDS} rounds fill it). An article without a {@code storyId} is its own
- * story (Elasticsearch would group all of them as one).
+ * <p><b>The first page</b> is one search on a new point in time with {@code collapse} on {@code storyId}: each
+ * story's leader (its best article under the query and sort) with the story's other articles as inner hits,
+ * facets and snippets in the same request. It asks for one story more than the page to know whether there is a
+ * next page; when there is none, the point in time is released at once.
+ *
+ * <p><b>Later pages.</b> Elasticsearch refuses {@code collapse} together with {@code search_after} unless the
+ * search is sorted on the collapse field alone, which would order stories by id. So each round reads the plain
+ * (uncollapsed) hits after the cursor, then asks, on the same point in time, which article leads each of their
+ * stories: the same query and sort, filtered to those story ids, with the same {@code collapse}. A hit is shown
+ * only if it leads its story; the others are skipped because their story is (or was, on an earlier page) shown at
+ * its leader's place. Every story therefore appears exactly once, at the place of its best article, and the cursor
+ * is just the sort values of the last hit read. A page may hold fewer than {@code size} stories when many copies
+ * follow each other (up to {@value #MAX_ROUNDS} rounds fill it).
+ *
+ * <p>Every document has a {@code storyId} (the indexer gives an article without one its own id), as
+ * {@code collapse} would put all documents without one in a single group.
  */
 class ArticleSearch {
 
@@ -100,13 +107,12 @@ class ArticleSearch {
 	}
 
 	Mono<SearchResult> search(SearchQuery query) {
-		Mono<String> pit = (query.cursor() != null) ? Mono.just(query.cursor().pitId())
+		Mono<SearchResult> page = (query.cursor() != null)
+				? new Page(query, query.cursor().pitId()).round(fieldValues(query.cursor().searchAfter()), 1)
 				: this.elasticsearch
 					.call("open_pit", (client) -> client.openPointInTime((open) -> open.index(this.properties.alias())
 						.keepAlive(keepAlive())))
-					.map((response) -> response.id());
-		Mono<SearchResult> page = pit.flatMap((pitId) -> new Page(query, pitId).round(
-				(query.cursor() != null) ? fieldValues(query.cursor().searchAfter()) : null, 1));
+					.flatMap((pit) -> new Page(query, pit.id()).first());
 		return this.elasticsearch.guarded(page.onErrorResume(ElasticsearchCalls::isMissingIndex, (ex) -> Mono.just(empty())));
 	}
 
@@ -139,20 +145,41 @@ class ArticleSearch {
 			this.fetchSize = Math.min(query.size() + query.size() / 2 + 1, 200);
 		}
 
+		/**
+		 * The first page in one request: {@code collapse} works with from/size, so Elasticsearch picks each story's
+		 * leader itself; one story more than the page tells whether a next page exists.
+		 */
+		Mono<SearchResult> first() {
+			SearchRequest request = SearchRequest.of((search) -> {
+				listing(search, null, this.query.size() + 1, true);
+				return search.collapse(ArticleSearch.this::storyCollapse);
+			});
+			return ArticleSearch.this.elasticsearch
+				.call("search", (client) -> client.search(request, StoredArticle.class))
+				.map((response) -> {
+					read(response, true);
+					List<Hit<StoredArticle>> leaders = response.hits().hits();
+					List<FieldValue> last = null;
+					for (Hit<StoredArticle> leader : leaders.subList(0, Math.min(this.query.size(), leaders.size()))) {
+						if (leader.source() != null) {
+							this.hits.add(storyHit(leader, leader.source(), leader.innerHits().get("story")));
+						}
+						last = leader.sort();
+					}
+					if (leaders.size() <= this.query.size()) {
+						closeQuietly(this.pitId);
+						return result(null);
+					}
+					return result(last);
+				});
+		}
+
 		Mono<SearchResult> round(List<FieldValue> after, int round) {
-			boolean facetsToo = this.query.cursor() == null && round == 1;
-			SearchRequest request = rawRequest(after, facetsToo);
+			SearchRequest request = SearchRequest.of((search) -> listing(search, after, this.fetchSize, false));
 			return ArticleSearch.this.elasticsearch
 				.call("search", (client) -> client.search(request, StoredArticle.class))
 				.flatMap((raw) -> {
-					took("search", raw.took());
-					this.pitId = (raw.pitId() != null) ? raw.pitId() : this.pitId;
-					if (this.total < 0) {
-						this.total = (raw.hits().total() != null) ? raw.hits().total().value() : 0;
-					}
-					if (facetsToo) {
-						this.facets = facets(raw);
-					}
+					read(raw, false);
 					List<Hit<StoredArticle>> rawHits = raw.hits().hits();
 					return leaders(rawHits).flatMap((leaders) -> walk(rawHits, leaders, after, round));
 				});
@@ -179,7 +206,7 @@ class ArticleSearch {
 				}
 				Hit<JsonData> leader = leaders.get(story);
 				if (leader != null && hit.id().equals(leader.id())) {
-					this.hits.add(storyHit(hit, article, leader));
+					this.hits.add(storyHit(hit, article, leader.innerHits().get("story")));
 				}
 			}
 			boolean rawExhausted = rawHits.size() < this.fetchSize && consumed == rawHits.size();
@@ -215,7 +242,6 @@ class ArticleSearch {
 				return Mono.just(Map.of());
 			}
 			List<FieldValue> ids = stories.stream().map(FieldValue::of).toList();
-			int others = ArticleSearch.this.properties.ranking().maxOtherSources();
 			SearchRequest request = SearchRequest.of((search) -> search
 				.pit((pit) -> pit.id(this.pitId).keepAlive(keepAlive()))
 				.query((q) -> q.bool((b) -> b.must(this.esQuery)
@@ -224,11 +250,7 @@ class ArticleSearch {
 				.size(stories.size())
 				.trackTotalHits((track) -> track.enabled(false))
 				.source((source) -> source.filter((filter) -> filter.includes("articleId")))
-				.collapse((collapse) -> collapse.field("storyId")
-					.innerHits((inner) -> inner.name("story")
-						.size(others + 1)
-						.sort((s) -> s.field((f) -> f.field("publishedAt").order(SortOrder.Asc)))
-						.source((source) -> source.filter((filter) -> filter.includes(OTHER_SOURCE_FIELDS))))));
+				.collapse(ArticleSearch.this::storyCollapse));
 			return ArticleSearch.this.elasticsearch.call("leaders", (client) -> client.search(request, JsonData.class))
 				.map((response) -> {
 					took("leaders", response.took());
@@ -249,31 +271,51 @@ class ArticleSearch {
 			ArticleSearch.this.elasticsearch.took(operation, millis);
 		}
 
-		private SearchRequest rawRequest(List<FieldValue> after, boolean facetsToo) {
-			return SearchRequest.of((search) -> {
-				search.pit((pit) -> pit.id(this.pitId).keepAlive(keepAlive()))
-					.query(this.esQuery)
-					.sort(this.sort)
-					.size(this.fetchSize)
-					.trackTotalHits((track) -> track.enabled(true))
-					.source((source) -> source.filter((filter) -> filter.includes(StoredArticle.LISTING_FIELDS)))
-					.highlight((highlight) -> highlight.encoder(HighlighterEncoder.Html)
-						.preTags("<mark>")
-						.postTags("</mark>")
-						.fields(NamedValue.of("body", HighlightField.of((field) -> field.matchedFields("body", "body.exact")
-							.numberOfFragments(1)
-							.fragmentSize(SNIPPET_CHARS)
-							.noMatchSize(SNIPPET_CHARS)))));
-				if (after != null) {
-					search.searchAfter(after);
-				}
-				if (facetsToo) {
-					facetAggregations(this.query).forEach(search::aggregations);
-				}
-				return search;
-			});
+		private void read(SearchResponse<StoredArticle> response, boolean facetsToo) {
+			took("search", response.took());
+			this.pitId = (response.pitId() != null) ? response.pitId() : this.pitId;
+			if (this.total < 0) {
+				this.total = (response.hits().total() != null) ? response.hits().total().value() : 0;
+			}
+			if (facetsToo) {
+				this.facets = facets(response);
+			}
 		}
 
+		/** The query on the point in time, its sort, listing fields and snippet; facets on a first page. */
+		private SearchRequest.Builder listing(SearchRequest.Builder search, List<FieldValue> after, int size,
+				boolean facetsToo) {
+			search.pit((pit) -> pit.id(this.pitId).keepAlive(keepAlive()))
+				.query(this.esQuery)
+				.sort(this.sort)
+				.size(size)
+				.trackTotalHits((track) -> track.enabled(true))
+				.source((source) -> source.filter((filter) -> filter.includes(StoredArticle.LISTING_FIELDS)))
+				.highlight((highlight) -> highlight.encoder(HighlighterEncoder.Html)
+					.preTags("<mark>")
+					.postTags("</mark>")
+					.fields(NamedValue.of("body", HighlightField.of((field) -> field.matchedFields("body", "body.exact")
+						.numberOfFragments(1)
+						.fragmentSize(SNIPPET_CHARS)
+						.noMatchSize(SNIPPET_CHARS)))));
+			if (after != null) {
+				search.searchAfter(after);
+			}
+			if (facetsToo) {
+				facetAggregations(this.query).forEach(search::aggregations);
+			}
+			return search;
+		}
+
+	}
+
+	/** One hit per story, its leader, with the story's other articles, oldest first, as inner hits. */
+	private FieldCollapse.Builder storyCollapse(FieldCollapse.Builder collapse) {
+		return collapse.field("storyId")
+			.innerHits((inner) -> inner.name("story")
+				.size(this.properties.ranking().maxOtherSources() + 1)
+				.sort((s) -> s.field((f) -> f.field("publishedAt").order(SortOrder.Asc)))
+				.source((source) -> source.filter((filter) -> filter.includes(OTHER_SOURCE_FIELDS))));
 	}
 
 	private static String storyOf(Hit<JsonData> leader) {
@@ -287,8 +329,7 @@ class ArticleSearch {
 		return null;
 	}
 
-	private SearchResult.Hit storyHit(Hit<StoredArticle> hit, StoredArticle article, Hit<JsonData> leader) {
-		InnerHitsResult story = leader.innerHits().get("story");
+	private SearchResult.Hit storyHit(Hit<StoredArticle> hit, StoredArticle article, InnerHitsResult story) {
 		long count = 1;
 		List<SearchResult.OtherSource> others = new ArrayList<>();
 		if (story != null) {
