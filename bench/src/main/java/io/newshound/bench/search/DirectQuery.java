@@ -26,8 +26,8 @@ import io.newshound.search.query.QueryParser;
  * compiler for the query text, the same filters, recency scoring, sort, page size, source fields, highlight and
  * facets, and the same story grouping done by {@code collapse} on {@code storyId} in that one request.
  *
- * <p>The search API answers the same page with three requests (open a point in time, the page, the story leaders
- * on that point in time) because it must page with cursors; that cost is part of what figure 3 measures.
+ * <p>The search API answers the same page with two requests (open a point in time, then this search on it), because
+ * its later pages continue on that point in time; that cost is part of what figure 3 measures.
  */
 final class DirectQuery {
 
