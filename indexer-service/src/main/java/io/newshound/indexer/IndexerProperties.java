@@ -42,8 +42,13 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	/**
 	 * @param maxBytes largest bulk request body; a larger poll is split (5MB). The count is bounded by
 	 * {@code spring.kafka.consumer.max-poll-records} and the time by {@code fetch-max-wait}.
+	 * @param maxInFlightRecords records a consumer may have sent to Elasticsearch and not yet acknowledged before its
+	 * partitions are paused (1000, two full polls): the next poll is indexed while the last waits for its refresh
+	 * @param drainOnRevoke how long a consumer losing partitions waits for its batches in flight to finish, so that
+	 * they are committed rather than consumed again (10s)
 	 */
-	public record Bulk(@DefaultValue("5MB") DataSize maxBytes) {
+	public record Bulk(@DefaultValue("5MB") DataSize maxBytes, @DefaultValue("1000") int maxInFlightRecords,
+			@DefaultValue("10s") Duration drainOnRevoke) {
 	}
 
 	/**

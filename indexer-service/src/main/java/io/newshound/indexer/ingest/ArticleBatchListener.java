@@ -1,11 +1,15 @@
 package io.newshound.indexer.ingest;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.TopicPartition;
 
 import io.newshound.events.ArticleEvent;
 import io.newshound.events.EventJson;
@@ -13,99 +17,79 @@ import io.newshound.events.MalformedEventException;
 import io.newshound.events.Topics;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.support.Acknowledgment;
 
 /**
- * Indexes each poll of {@code news.articles.v1} as one or more bulk requests.
+ * Takes each poll of {@code news.articles.v1}: decodes it, enriches it into bulk requests and sends them, then hands
+ * the batch to its consumer's {@link IndexingPipeline} and returns to poll again, so that the next batch is on its
+ * way to Elasticsearch while this one waits for the refresh that makes it searchable.
  *
- * <p>Order of effects, which is the delivery guarantee: every document of the poll is acknowledged
- * by Elasticsearch (or found stale, or dead-lettered with its reason), then {@code news.indexed.v1}
- * is published for what was indexed, and only when this method returns does the container commit
- * the offsets. A transient failure throws, and the container retries the whole poll with backoff
- * while consumption is paused; the writes are idempotent, so the retry duplicates nothing.
+ * <p>The delivery guarantee is the pipeline's: every document of a batch is acknowledged by Elasticsearch (or found
+ * stale, or dead-lettered with its reason), then {@code news.indexed.v1} is published for what was indexed, and only
+ * then is the batch acknowledged (manual acks, committed by the container in poll order). When partitions are
+ * revoked, the consumer's batches in flight are finished first, so that what they did is committed.
  */
-class ArticleBatchListener {
+class ArticleBatchListener implements ConsumerAwareRebalanceListener {
 
 	static final String LISTENER_ID = "article-indexer";
 
-	private static final Logger logger = LoggerFactory.getLogger(ArticleBatchListener.class);
-
 	private final BulkWriter bulkWriter;
-
-	private final IndexerEvents events;
 
 	private final long maxBulkBytes;
 
-	private final IndexerMetrics metrics;
+	private final PipelineFactory pipelines;
 
-	ArticleBatchListener(BulkWriter bulkWriter, IndexerEvents events, long maxBulkBytes, IndexerMetrics metrics) {
+	private final Duration drainOnRevoke;
+
+	private final Map<Consumer<?, ?>, IndexingPipeline> byConsumer = new ConcurrentHashMap<>();
+
+	ArticleBatchListener(BulkWriter bulkWriter, long maxBulkBytes, PipelineFactory pipelines, Duration drainOnRevoke) {
 		this.bulkWriter = bulkWriter;
-		this.events = events;
 		this.maxBulkBytes = maxBulkBytes;
-		this.metrics = metrics;
+		this.pipelines = pipelines;
+		this.drainOnRevoke = drainOnRevoke;
 	}
 
 	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.ARTICLES, batch = "true", autoStartup = "false")
-	void onPoll(List<ConsumerRecord<String, byte[]>> records) {
-		try {
-			index(records);
+	void onPoll(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment, Consumer<?, ?> consumer) {
+		List<PendingArticle> undecodable = new ArrayList<>();
+		List<IndexingPipeline.Chunk> chunks = new ArrayList<>();
+		for (List<PendingArticle> chunk : chunks(decode(records, undecodable))) {
+			List<ArticleEvent> articles = chunk.stream().map(PendingArticle::article).toList();
+			chunks.add(new IndexingPipeline.Chunk(chunk, this.bulkWriter.request(articles)));
 		}
-		catch (TransientIndexingException ex) {
-			this.metrics.transientFailures.increment(ex.getFailedItems());
-			throw ex;
+		IndexingPipeline pipeline = this.byConsumer.computeIfAbsent(consumer, this.pipelines::create);
+		pipeline.submit(new IndexingPipeline.Batch(chunks, undecodable, acknowledgment), consumer.assignment());
+	}
+
+	@Override
+	public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		IndexingPipeline pipeline = this.byConsumer.get(consumer);
+		if (pipeline != null && !partitions.isEmpty()) {
+			pipeline.awaitDrained(this.drainOnRevoke);
 		}
 	}
 
-	private void index(List<ConsumerRecord<String, byte[]>> records) {
-		List<PendingArticle> deadLetters = new ArrayList<>();
-		List<Indexed> indexed = new ArrayList<>();
-		int stale = 0;
-		for (List<PendingArticle> chunk : chunks(decode(records, deadLetters))) {
-			List<BulkWriter.ItemResult> results = this.metrics.bulkLatency
-				.record(() -> this.bulkWriter.write(articles(chunk)));
-			List<BulkWriter.ItemResult> transients = results.stream()
-				.filter((result) -> result.outcome() == ItemOutcome.TRANSIENT)
-				.toList();
-			if (!transients.isEmpty()) {
-				throw new TransientIndexingException(transients.size() + " of " + chunk.size()
-						+ " documents not accepted now, first: " + transients.get(0).reason(), transients.size(), null);
-			}
-			for (int i = 0; i < chunk.size(); i++) {
-				BulkWriter.ItemResult result = results.get(i);
-				PendingArticle pending = chunk.get(i);
-				switch (result.outcome()) {
-					case INDEXED -> indexed.add(new Indexed(pending.article(), result.index(), result.version()));
-					case STALE -> stale++;
-					case PERMANENT -> deadLetters.add(new PendingArticle(pending.record(), pending.article(),
-							"elasticsearch refused the document (" + result.status() + "): " + result.reason()));
-					case TRANSIENT -> throw new IllegalStateException("handled above");
-				}
-			}
-		}
-		this.metrics.permanentFailures.increment(deadLetters.size());
-		this.events.deadLetter(deadLetters);
-		this.metrics.deadLetteredFailures.increment(deadLetters.size());
-		this.events.announceIndexed(indexed);
-		this.metrics.indexed.increment(indexed.size());
-		this.metrics.stale.increment(stale);
-		this.metrics.deadLettered.increment(deadLetters.size());
-		if (!deadLetters.isEmpty()) {
-			logger.warn("Dead-lettered {} record(s) to {}, first: {}", deadLetters.size(), Topics.ARTICLES_DLT,
-					deadLetters.get(0).failure());
-		}
+	/** Stops every pipeline: what is still in flight is not acknowledged, and is consumed again after a restart. */
+	void close() {
+		this.byConsumer.values().forEach(IndexingPipeline::close);
+		this.byConsumer.clear();
 	}
 
-	private List<PendingArticle> decode(List<ConsumerRecord<String, byte[]>> records, List<PendingArticle> deadLetters) {
+	private static List<PendingArticle> decode(List<ConsumerRecord<String, byte[]>> records,
+			List<PendingArticle> undecodable) {
 		List<PendingArticle> decoded = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			if (record.value() == null) {
-				deadLetters.add(PendingArticle.undecodable(record, "record has no value"));
+				undecodable.add(PendingArticle.undecodable(record, "record has no value"));
 				continue;
 			}
 			try {
 				decoded.add(PendingArticle.decoded(record, EventJson.read(record.value(), ArticleEvent.class)));
 			}
 			catch (MalformedEventException ex) {
-				deadLetters.add(PendingArticle.undecodable(record, ex.getMessage()));
+				undecodable.add(PendingArticle.undecodable(record, ex.getMessage()));
 			}
 		}
 		return decoded;
@@ -132,18 +116,12 @@ class ArticleBatchListener {
 		return chunks;
 	}
 
-	private static List<ArticleEvent> articles(List<PendingArticle> chunk) {
-		return chunk.stream().map(PendingArticle::article).toList();
-	}
+	/** Makes the pipeline of a consumer the first time it delivers a batch. */
+	@FunctionalInterface
+	interface PipelineFactory {
 
-	/**
-	 * An article Elasticsearch acknowledged.
-	 *
-	 * @param article the event
-	 * @param index the concrete index
-	 * @param version the document version
-	 */
-	record Indexed(ArticleEvent article, String index, long version) {
+		IndexingPipeline create(Consumer<?, ?> consumer);
+
 	}
 
 }

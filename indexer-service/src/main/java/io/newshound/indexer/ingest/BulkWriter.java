@@ -4,32 +4,36 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.micrometer.core.instrument.Timer;
 
 import io.newshound.events.ArticleEvent;
 import io.newshound.indexer.enrich.ArticleEnricher;
 import io.newshound.indexer.index.ArticleDocument;
 
 /**
- * Enriches articles ({@link ArticleEnricher}), writes them with one bulk request and classifies each
- * item's outcome.
+ * Enriches articles ({@link ArticleEnricher}) into one bulk request, sends it without waiting for the answer, and
+ * classifies each item's outcome.
  *
  * <p>The article id is the document id and the event's update time the external version, with
  * {@code external_gte}: an older event is refused (409, {@link ItemOutcome#STALE}) while a replay of
  * the same version succeeds again, so a retried batch re-announces what it indexed instead of losing
- * it. {@code refresh=wait_for} makes the request return only once the documents are searchable, which
+ * it. {@code refresh=wait_for} makes the request complete only once the documents are searchable, which
  * is what {@code news.indexed.v1} promises.
  */
 class BulkWriter {
 
-	private final ElasticsearchClient client;
+	private final ElasticsearchAsyncClient client;
 
 	private final String alias;
 
@@ -37,18 +41,18 @@ class BulkWriter {
 
 	private final Clock clock;
 
-	BulkWriter(ElasticsearchClient client, String alias, ArticleEnricher enricher, Clock clock) {
+	private final Timer latency;
+
+	BulkWriter(ElasticsearchAsyncClient client, String alias, ArticleEnricher enricher, Clock clock, Timer latency) {
 		this.client = client;
 		this.alias = alias;
 		this.enricher = enricher;
 		this.clock = clock;
+		this.latency = latency;
 	}
 
-	/**
-	 * Writes the articles and returns one result per article, in order.
-	 * @throws TransientIndexingException when Elasticsearch did not answer
-	 */
-	List<ItemResult> write(List<ArticleEvent> articles) {
+	/** The bulk request of the articles, enriched (CPU work, done on the calling thread). */
+	BulkRequest request(List<ArticleEvent> articles) {
 		List<BulkOperation> operations = new ArrayList<>(articles.size());
 		for (ArticleEvent article : articles) {
 			ArticleDocument document = ArticleDocument.of(article, this.enricher.enrich(article), this.clock.instant());
@@ -58,21 +62,56 @@ class BulkWriter {
 				.version(article.updatedAt().toEpochMilli())
 				.document(document))));
 		}
-		BulkResponse response;
+		return BulkRequest.of((bulk) -> bulk.refresh(Refresh.WaitFor).operations(operations));
+	}
+
+	/**
+	 * Sends the request; the future completes with one result per operation, in order, or fails with
+	 * {@link TransientIndexingException} when Elasticsearch did not take the request now.
+	 */
+	CompletableFuture<List<ItemResult>> send(BulkRequest request) {
+		int size = request.operations().size();
+		Timer.Sample sample = Timer.start();
+		CompletableFuture<BulkResponse> response;
 		try {
-			response = this.client.bulk((bulk) -> bulk.refresh(Refresh.WaitFor).operations(operations));
+			response = this.client.bulk(request);
 		}
-		catch (IOException ex) {
-			throw new TransientIndexingException("Elasticsearch unreachable: " + ex.getMessage(), articles.size(), ex);
+		catch (RuntimeException ex) {
+			response = CompletableFuture.failedFuture(ex);
 		}
-		catch (ElasticsearchException ex) {
-			if (ItemOutcome.ofStatus(ex.status()) == ItemOutcome.TRANSIENT) {
-				throw new TransientIndexingException("Elasticsearch refused the bulk request for now: " + ex.getMessage(),
-						articles.size(), ex);
+		return response.handle((answer, failure) -> {
+			sample.stop(this.latency);
+			if (failure != null) {
+				throw classify(unwrap(failure), size);
 			}
-			throw ex;
+			return results(answer);
+		});
+	}
+
+	private static RuntimeException classify(Throwable failure, int size) {
+		if (failure instanceof IOException) {
+			return new TransientIndexingException("Elasticsearch unreachable: " + failure.getMessage(), size, failure);
 		}
-		List<ItemResult> results = new ArrayList<>(articles.size());
+		if (failure instanceof ElasticsearchException ex && ItemOutcome.ofStatus(ex.status()) == ItemOutcome.TRANSIENT) {
+			return new TransientIndexingException("Elasticsearch refused the bulk request for now: " + ex.getMessage(),
+					size, ex);
+		}
+		if (failure instanceof RuntimeException ex) {
+			return ex;
+		}
+		return new TransientIndexingException("bulk request failed: " + failure, size, failure);
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		Throwable cause = failure;
+		while (cause instanceof CompletionException && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	private static List<ItemResult> results(BulkResponse response) {
+		List<ItemResult> results = new ArrayList<>(response.items().size());
 		for (BulkResponseItem item : response.items()) {
 			String reason = (item.error() != null) ? item.error().type() + ": " + item.error().reason() : null;
 			results.add(new ItemResult(ItemOutcome.ofStatus(item.status()), item.status(), item.index(),

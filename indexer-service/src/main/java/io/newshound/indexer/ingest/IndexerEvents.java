@@ -60,9 +60,9 @@ class IndexerEvents {
 		awaitAll(sends);
 	}
 
-	void announceIndexed(List<ArticleBatchListener.Indexed> indexed) {
+	void announceIndexed(List<IndexingPipeline.Indexed> indexed) {
 		List<CompletableFuture<?>> sends = new ArrayList<>(indexed.size());
-		for (ArticleBatchListener.Indexed item : indexed) {
+		for (IndexingPipeline.Indexed item : indexed) {
 			ArticleIndexedEvent event = new ArticleIndexedEvent(ArticleIndexedEvent.CURRENT_SCHEMA_VERSION,
 					item.article().articleId(), item.index(), item.version(), this.clock.instant(), item.article());
 			sends.add(this.indexedTemplate.send(Topics.INDEXED, event.articleId(), event));

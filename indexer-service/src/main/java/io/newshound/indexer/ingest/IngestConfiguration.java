@@ -1,12 +1,16 @@
 package io.newshound.indexer.ingest;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.newshound.events.ArticleIndexedEvent;
@@ -18,6 +22,7 @@ import io.newshound.indexer.enrich.Taxonomy;
 import io.newshound.indexer.enrich.TaxonomyMatcher;
 import io.newshound.indexer.index.ArticleIndexSetup;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -28,6 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -72,15 +78,45 @@ class IngestConfiguration {
 		return new ArticleEnricher(matcher, new LanguageDetection(enrichment.languages()));
 	}
 
-	@Bean
+	/**
+	 * The listener, and the container's rebalance listener (Spring Boot sets a unique
+	 * {@code ConsumerAwareRebalanceListener} bean on the container factory).
+	 */
+	@Bean(destroyMethod = "close")
 	ArticleBatchListener articleBatchListener(ElasticsearchClient client, IndexerEvents events,
-			ArticleEnricher enricher, IndexerProperties properties, MeterRegistry meters, Clock clock) {
-		BulkWriter writer = new BulkWriter(client, properties.index().alias(), enricher, clock);
-		return new ArticleBatchListener(writer, events, properties.bulk().maxBytes().toBytes(),
-				new IndexerMetrics(meters));
+			ArticleEnricher enricher, IndexerProperties properties, MeterRegistry meters, Clock clock,
+			ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+		IndexerMetrics metrics = new IndexerMetrics(meters);
+		BulkWriter writer = new BulkWriter(new ElasticsearchAsyncClient(client._transport()), properties.index().alias(),
+				enricher, clock, metrics.bulkLatency);
+		AtomicInteger consumers = new AtomicInteger();
+		IndexingPipeline.Pauser pauser = new IndexingPipeline.Pauser() {
+
+			@Override
+			public void pause(Collection<TopicPartition> partitions) {
+				partitions.forEach(container(registry)::pausePartition);
+			}
+
+			@Override
+			public void resume(Collection<TopicPartition> partitions) {
+				partitions.forEach(container(registry)::resumePartition);
+			}
+
+		};
+		return new ArticleBatchListener(writer, properties.bulk().maxBytes().toBytes(),
+				(consumer) -> new IndexingPipeline("indexer-pipeline-" + consumers.incrementAndGet(), writer, events,
+						metrics, properties.retry().backOff(), pauser, properties.bulk().maxInFlightRecords()),
+				properties.bulk().drainOnRevoke());
 	}
 
-	/** Retries a failed poll for as long as it takes: transient failures must not drop anything. */
+	private static MessageListenerContainer container(ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+		return registry.getObject().getListenerContainer(ArticleBatchListener.LISTENER_ID);
+	}
+
+	/**
+	 * Retries a poll whose listener call failed (enrichment, building the requests) for as long as it takes; failures
+	 * of Elasticsearch and Kafka are retried by the {@link IndexingPipeline}.
+	 */
 	@Bean
 	CommonErrorHandler retryForeverErrorHandler(IndexerProperties properties) {
 		return new DefaultErrorHandler(properties.retry().backOff());
