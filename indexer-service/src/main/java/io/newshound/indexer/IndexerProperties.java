@@ -44,10 +44,15 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	 * {@code spring.kafka.consumer.max-poll-records} and the time by {@code fetch-max-wait}.
 	 * @param maxInFlightRecords records a consumer may have sent to Elasticsearch and not yet acknowledged before its
 	 * partitions are paused (1000, two full polls): the next poll is indexed while the last waits for its refresh
+	 * @param maxInFlightRequests bulk requests a consumer may have waiting for Elasticsearch before its partitions are
+	 * paused (16): each holds a connection until the refresh that makes it searchable
+	 * @param connections connections to Elasticsearch (64), more than all consumers' requests in flight together,
+	 * so that no request waits for a connection
 	 * @param drainOnRevoke how long a consumer losing partitions waits for its batches in flight to finish, so that
 	 * they are committed rather than consumed again (10s)
 	 */
 	public record Bulk(@DefaultValue("5MB") DataSize maxBytes, @DefaultValue("1000") int maxInFlightRecords,
+			@DefaultValue("16") int maxInFlightRequests, @DefaultValue("64") int connections,
 			@DefaultValue("10s") Duration drainOnRevoke) {
 	}
 

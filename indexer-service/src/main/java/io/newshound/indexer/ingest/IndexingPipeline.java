@@ -29,7 +29,7 @@ import org.springframework.util.backoff.BackOffExecution;
  * idempotent and nothing is dropped), dead-letters what can never be indexed, announces what was indexed on
  * {@code news.indexed.v1}, and only then acknowledges the batch.
  *
- * <p>When the records in flight reach the bound, the consumer's partitions are paused (the consumer keeps polling,
+ * <p>When the records or the bulk requests in flight reach their bound, the consumer's partitions are paused (the consumer keeps polling,
  * so it stays in its group however long Elasticsearch is away) and resumed once the oldest batches are finished.
  */
 final class IndexingPipeline {
@@ -48,6 +48,8 @@ final class IndexingPipeline {
 
 	private final int maxInFlightRecords;
 
+	private final int maxInFlightRequests;
+
 	private final Thread finisher;
 
 	/** Batches sent and not finished, oldest first; guarded by {@code this}. */
@@ -55,18 +57,21 @@ final class IndexingPipeline {
 
 	private int inFlightRecords;
 
+	private int inFlightRequests;
+
 	private Set<TopicPartition> paused;
 
 	private volatile boolean closed;
 
 	IndexingPipeline(String name, BulkWriter writer, IndexerEvents events, IndexerMetrics metrics, BackOff backOff,
-			Pauser pauser, int maxInFlightRecords) {
+			Pauser pauser, int maxInFlightRecords, int maxInFlightRequests) {
 		this.writer = writer;
 		this.events = events;
 		this.metrics = metrics;
 		this.backOff = backOff;
 		this.pauser = pauser;
 		this.maxInFlightRecords = maxInFlightRecords;
+		this.maxInFlightRequests = maxInFlightRequests;
 		this.finisher = new Thread(this::finishInOrder, name);
 		this.finisher.setDaemon(true);
 		this.finisher.start();
@@ -82,7 +87,8 @@ final class IndexingPipeline {
 		synchronized (this) {
 			this.queue.addLast(sent);
 			this.inFlightRecords += batch.records();
-			if (this.inFlightRecords >= this.maxInFlightRecords && this.paused == null && !assignment.isEmpty()) {
+			this.inFlightRequests += batch.chunks().size();
+			if (full() && this.paused == null && !assignment.isEmpty()) {
 				this.paused = Set.copyOf(assignment);
 				this.pauser.pause(this.paused);
 			}
@@ -227,11 +233,16 @@ final class IndexingPipeline {
 	private synchronized void released(Batch batch) {
 		this.queue.pollFirst();
 		this.inFlightRecords -= batch.records();
-		if (this.paused != null && this.inFlightRecords < this.maxInFlightRecords) {
+		this.inFlightRequests -= batch.chunks().size();
+		if (this.paused != null && !full()) {
 			this.pauser.resume(this.paused);
 			this.paused = null;
 		}
 		notifyAll();
+	}
+
+	private boolean full() {
+		return this.inFlightRecords >= this.maxInFlightRecords || this.inFlightRequests >= this.maxInFlightRequests;
 	}
 
 	private static List<BulkWriter.ItemResult> join(CompletableFuture<List<BulkWriter.ItemResult>> response) {

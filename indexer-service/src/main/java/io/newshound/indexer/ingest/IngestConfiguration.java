@@ -7,7 +7,9 @@ import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -23,6 +25,7 @@ import io.newshound.indexer.enrich.TaxonomyMatcher;
 import io.newshound.indexer.index.ArticleIndexSetup;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.elasticsearch.autoconfigure.Rest5ClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -105,8 +108,27 @@ class IngestConfiguration {
 		};
 		return new ArticleBatchListener(writer, properties.bulk().maxBytes().toBytes(),
 				(consumer) -> new IndexingPipeline("indexer-pipeline-" + consumers.incrementAndGet(), writer, events,
-						metrics, properties.retry().backOff(), pauser, properties.bulk().maxInFlightRecords()),
+						metrics, properties.retry().backOff(), pauser, properties.bulk().maxInFlightRecords(),
+						properties.bulk().maxInFlightRequests()),
 				properties.bulk().drainOnRevoke());
+	}
+
+	/** Enough connections for every consumer's bulk requests in flight (each held until its refresh). */
+	@Bean
+	Rest5ClientBuilderCustomizer bulkConnections(IndexerProperties properties) {
+		return new Rest5ClientBuilderCustomizer() {
+
+			@Override
+			public void customize(Rest5ClientBuilder builder) {
+			}
+
+			@Override
+			public void customize(PoolingAsyncClientConnectionManagerBuilder connections) {
+				connections.setMaxConnPerRoute(properties.bulk().connections())
+					.setMaxConnTotal(properties.bulk().connections());
+			}
+
+		};
 	}
 
 	private static MessageListenerContainer container(ObjectProvider<KafkaListenerEndpointRegistry> registry) {
