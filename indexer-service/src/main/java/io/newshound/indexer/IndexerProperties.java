@@ -43,7 +43,7 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	 * @param maxBytes largest bulk request body; a larger poll is split (5MB). The count is bounded by
 	 * {@code spring.kafka.consumer.max-poll-records} and the time by {@code fetch-max-wait}.
 	 * @param maxInFlightRecords records a consumer may have sent to Elasticsearch and not yet acknowledged before its
-	 * partitions are paused (1000, two full polls): the next poll is indexed while the last waits for its refresh
+	 * partitions are paused (2000, two full polls): the next poll is indexed while the last waits for its refresh
 	 * @param maxInFlightRequests bulk requests a consumer may have waiting for Elasticsearch before its partitions are
 	 * paused (16): each holds a connection until the refresh that makes it searchable
 	 * @param connections connections to Elasticsearch (64), more than all consumers' requests in flight together,
@@ -51,7 +51,7 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	 * @param drainOnRevoke how long a consumer losing partitions waits for its batches in flight to finish, so that
 	 * they are committed rather than consumed again (10s)
 	 */
-	public record Bulk(@DefaultValue("5MB") DataSize maxBytes, @DefaultValue("1000") int maxInFlightRecords,
+	public record Bulk(@DefaultValue("5MB") DataSize maxBytes, @DefaultValue("2000") int maxInFlightRecords,
 			@DefaultValue("16") int maxInFlightRequests, @DefaultValue("64") int connections,
 			@DefaultValue("10s") Duration drainOnRevoke) {
 	}

@@ -92,10 +92,11 @@ public final class FreshnessFigure {
 			}
 			else {
 				figure.gap(String.format(Locale.ROOT, "No backlog (p50 %.1f s for the first tenth sent, %.1f s for the "
-						+ "last): the indexer kept up with %d articles/s. The time is each batch's way through the indexer "
-						+ "— poll, enrichment, a bulk request that returns only at the next refresh (refresh=wait_for), "
-						+ "the announcement — on a node slow to answer bulk requests on this machine (figure 1's mean bulk "
-						+ "request time).", early / 1000, late / 1000, RATE));
+						+ "last): the indexer kept up with %d articles/s. An article's way: the poll (up to 100 ms for 128 kB), "
+						+ "enrichment, a bulk request that completes at the next refresh (refresh=wait_for: up to 1 s, 0.5 s "
+						+ "on average), then the announcement; the indexer polls again meanwhile (IndexingPipeline). The rest "
+						+ "is waiting for the two cores that Elasticsearch's indexing and merging, Kafka and the services "
+						+ "share.", early / 1000, late / 1000, RATE));
 			}
 		}
 		return figure.build();
