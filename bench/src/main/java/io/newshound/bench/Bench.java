@@ -32,8 +32,8 @@ import io.newshound.stack.StackException;
 
 /**
  * {@code ./newshound bench [--quick]}: starts a Kafka broker and an Elasticsearch node of its own, runs the
- * figures in order (the indexer stays up from figure 1 to 2, figure 3 searches what figure 1 indexed, figure 6
- * reports what the others did to memory), and writes {@code RESULTS.md} and {@code results.json}.
+ * figures in order (the indexer stays up from figure 1 through 2 and 4, figure 3 searches what figure 1 indexed,
+ * figure 6 reports what the others did to memory), and writes {@code RESULTS.md} and {@code results.json}.
  */
 public final class Bench {
 

@@ -115,23 +115,24 @@ final class AlertApi {
 	/** Waits until the matcher holds {@code count} alerts (it registers each one as it reads it back from Kafka). */
 	void awaitRegistered(int count, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (registered() < count) {
+		while (metric("newshound.alerts.subscriptions", "VALUE") < count) {
 			if (System.nanoTime() > deadline) {
-				throw new BenchException("the matcher registered " + registered() + " of " + count + " alerts within "
-						+ timeout.toSeconds() + " s; see " + this.search.logFile());
+				throw new BenchException("the matcher registered " + metric("newshound.alerts.subscriptions", "VALUE")
+						+ " of " + count + " alerts within " + timeout.toSeconds() + " s; see " + this.search.logFile());
 			}
 			Pause.of(Duration.ofMillis(250));
 		}
 	}
 
-	private long registered() {
-		String body = this.search.get("/actuator/metrics/newshound.alerts.subscriptions");
+	/** A statistic ({@code VALUE}, {@code COUNT}) of one of the service's meters, or -1 when it does not answer. */
+	double metric(String name, String statistic) {
+		String body = this.search.get("/actuator/metrics/" + name);
 		if (body.isEmpty()) {
 			return -1;
 		}
 		for (JsonNode measurement : EventJson.mapper().readTree(body).path("measurements")) {
-			if (measurement.path("statistic").asString("").equals("VALUE")) {
-				return (long) measurement.path("value").asDouble();
+			if (measurement.path("statistic").asString("").equals(statistic)) {
+				return measurement.path("value").asDouble();
 			}
 		}
 		return -1;

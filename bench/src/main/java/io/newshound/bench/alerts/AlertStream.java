@@ -51,7 +51,7 @@ final class AlertStream implements AutoCloseable {
 			return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines(listener));
 		}).whenComplete((response, ex) -> {
 			if (ex != null) {
-				this.failure = ex;
+				end(ex);
 			}
 		});
 	}
@@ -59,10 +59,12 @@ final class AlertStream implements AutoCloseable {
 	/** Waits for the server's {@code : connected} comment: from then on, every match of the alert is sent here. */
 	void awaitConnected(Duration timeout) {
 		try {
-			if (!this.connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new BenchException("the stream of alert " + this.alertId + " did not connect within "
-						+ timeout.toSeconds() + " s (HTTP status " + this.status + ", "
-						+ ((this.failure != null) ? this.failure.getMessage() : "no error") + ")");
+			boolean answered = this.connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			Throwable failed = this.failure;
+			if (!answered || failed != null) {
+				throw new BenchException("the stream of alert " + this.alertId + " did not connect"
+						+ (answered ? "" : " within " + timeout.toSeconds() + " s") + " (HTTP status " + this.status
+						+ ((failed != null) ? ", " + failed.getMessage() : "") + ")");
 			}
 		}
 		catch (InterruptedException ex) {
@@ -74,6 +76,13 @@ final class AlertStream implements AutoCloseable {
 	/** Whether the connection ended (an SSE stream only ends when it fails or is closed). */
 	boolean ended() {
 		return this.failure != null;
+	}
+
+	private void end(Throwable cause) {
+		if (this.failure == null) {
+			this.failure = cause;
+		}
+		this.connected.countDown(); // a stream that ended before it connected never will
 	}
 
 	@Override
@@ -136,12 +145,12 @@ final class AlertStream implements AutoCloseable {
 
 		@Override
 		public void onError(Throwable throwable) {
-			AlertStream.this.failure = throwable;
+			end(throwable);
 		}
 
 		@Override
 		public void onComplete() {
-			AlertStream.this.failure = new IllegalStateException("the server ended the stream");
+			end(new IllegalStateException("the server ended the stream"));
 		}
 
 	}
