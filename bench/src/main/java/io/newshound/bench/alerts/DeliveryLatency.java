@@ -283,7 +283,7 @@ final class DeliveryLatency {
 			.metric(Metric.of("p50 of the first tenth of articles sent", Latencies.ofMicros(firstTenth).p50() / 1000, "s"))
 			.metric(Metric.of("p50 of the last tenth of articles sent", Latencies.ofMicros(lastTenth).p50() / 1000, "s"))
 			.metric(Metric.of("SSE matches expected (measured articles × timed alerts)", run.expectedCount(), ""))
-			.metric(Metric.of("SSE matches received in time and timed", latencies.count(), ""))
+			.metric(Metric.of("SSE matches received (first arrival, timed)", latencies.count(), ""))
 			.metric(Metric.of("SSE matches missing (not received within 60 s of the last send)", missing, ""))
 			.metric(Metric.of("SSE matches unexpected (not predicted)", unexpected, ""))
 			.metric(Metric.of("SSE matches received twice", duplicates, ""))
