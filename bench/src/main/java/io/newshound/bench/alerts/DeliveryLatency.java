@@ -1,7 +1,6 @@
 package io.newshound.bench.alerts;
 
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
 
@@ -28,7 +25,6 @@ import io.newshound.bench.stack.ServiceProcess;
 import io.newshound.bench.workload.ArticleProducer;
 import io.newshound.bench.workload.Workload;
 import io.newshound.events.ArticleEvent;
-import io.newshound.events.EventJson;
 import io.newshound.search.alert.delivery.AlertMatch;
 import io.newshound.search.alert.matching.AlertMatcher;
 import io.newshound.search.query.QueryParser;
@@ -114,26 +110,9 @@ final class DeliveryLatency {
 			.sum();
 
 		Map<String, Long> sent = new ConcurrentHashMap<>();
-		ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
-		AtomicLong receivedMeasured = new AtomicLong();
-		Set<String> unreadable = ConcurrentHashMap.newKeySet();
-		List<AlertStream> streams = new ArrayList<>();
-		try {
-			for (AlertApi.Created alert : timed) {
-				streams.add(new AlertStream(http, search.url(), alert.id(), alert.token(), (data, nanos) -> {
-					try {
-						AlertMatch match = EventJson.read(data.getBytes(StandardCharsets.UTF_8), AlertMatch.class);
-						received.add(new Received(match, nanos));
-						if (measuredIds.contains(match.articleId())) {
-							receivedMeasured.incrementAndGet();
-						}
-					}
-					catch (RuntimeException ex) {
-						unreadable.add(ex.getMessage());
-					}
-				}));
-			}
-			streams.forEach((stream) -> stream.awaitConnected(Duration.ofSeconds(30)));
+		List<TimedStreams.Received> received;
+		Set<String> unreadable;
+		try (TimedStreams streams = new TimedStreams(http, search.url(), timed, measuredIds)) {
 			console.line("figure 4: delivery: " + streams.size() + " SSE streams connected; publishing " + warmup
 					+ " warm-up and " + measured + " measured articles at " + RATE + "/s (" + expectedCount
 					+ " matches expected from the measured ones)");
@@ -144,35 +123,34 @@ final class DeliveryLatency {
 					sent.put(article.articleId(), System.nanoTime());
 					published[0]++;
 					if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
-						console.line("  published " + published[0] + "/" + articles.size() + ", " + received.size()
-								+ " matches received");
+						console.line("  published " + published[0] + "/" + articles.size() + ", "
+								+ streams.receivedMeasured() + " measured matches received");
 						lastReport[0] = System.nanoTime();
 					}
 				});
 			}
-			long lastSend = System.nanoTime();
-			long deadline = lastSend + Duration.ofSeconds(60).toNanos();
-			while (receivedMeasured.get() < expectedCount && System.nanoTime() < deadline) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (streams.receivedMeasured() < expectedCount && System.nanoTime() < deadline) {
 				if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
-					console.line("  waiting: " + receivedMeasured.get() + "/" + expectedCount + " measured matches received");
+					console.line("  waiting: " + streams.receivedMeasured() + "/" + expectedCount
+							+ " measured matches received");
 					lastReport[0] = System.nanoTime();
 				}
 				Pause.of(Duration.ofMillis(100));
 			}
 			// a duplicate would come after the original: give one the time a match takes to travel
 			Pause.of(Duration.ofSeconds(3));
-			if (streams.stream().anyMatch(AlertStream::ended)) {
+			if (streams.anyEnded()) {
 				throw new BenchException("an SSE stream ended during the measurement; see " + search.logFile());
 			}
-		}
-		finally {
-			streams.forEach(AlertStream::close);
+			received = streams.received();
+			unreadable = streams.unreadable();
 		}
 		double written = api.metric("newshound.alerts.matches", "COUNT");
 		context.memory().forget(search);
 		context.stack().stop(search);
 		report(context, figure, new Run(articles.subList(warmup, articles.size()), sent, expected, measuredIds,
-				List.copyOf(received), expectedCount, background, seconds, unreadable));
+				received, expectedCount, background, seconds, unreadable));
 		if (written >= 0) {
 			figure.metric(Metric.of("matches written to alerts.matches.v1 per article, all alerts", written / articles.size(),
 					""));
@@ -200,11 +178,8 @@ final class DeliveryLatency {
 		return expected;
 	}
 
-	private record Received(AlertMatch match, long nanos) {
-	}
-
 	private record Run(List<ArticleEvent> measured, Map<String, Long> sentNanos, Map<String, Set<String>> expected,
-			Set<String> measuredIds, List<Received> received, long expectedCount, int background, int seconds,
+			Set<String> measuredIds, List<TimedStreams.Received> received, long expectedCount, int background, int seconds,
 			Set<String> unreadable) {
 	}
 
@@ -225,7 +200,7 @@ final class DeliveryLatency {
 		int tenth = Math.max(1, run.measured().size() / 10);
 		Map<String, Integer> seen = new LinkedHashMap<>();
 		long unexpected = 0;
-		for (Received received : run.received()) {
+		for (TimedStreams.Received received : run.received()) {
 			AlertMatch match = received.match();
 			String key = match.alertId() + " " + match.articleId();
 			int times = seen.merge(key, 1, Integer::sum);
