@@ -32,8 +32,8 @@ import io.newshound.stack.StackException;
 
 /**
  * {@code ./newshound bench [--quick]}: starts a Kafka broker and an Elasticsearch node of its own, runs the
- * figures in order (the indexer stays up from figure 1 to 2, figure 3 searches what figure 1 indexed, figure 6
- * reports what the others did to memory), and writes {@code RESULTS.md} and {@code results.json}.
+ * figures in order (the indexer stays up from figure 1 through 2 and 4, figure 3 searches what figure 1 indexed,
+ * figure 6 reports what the others did to memory), and writes {@code RESULTS.md} and {@code results.json}.
  */
 public final class Bench {
 
@@ -74,53 +74,47 @@ public final class Bench {
 		List<String> jvm = options.profile()
 				? List.of("-XX:StartFlightRecording=filename={dir}/{name}.jfr,settings=profile,dumponexit=true")
 				: List.of();
-		boolean needsStack = Stream.of(1, 2, 3, 6).anyMatch(options::runs) || options.runs(5);
-		if (needsStack) {
-			try (BenchStack stack = new BenchStack(options.home(), data, jvm);
-					MemorySampler memory = new MemorySampler(Duration.ofSeconds(1))) {
-				console.line("starting Kafka and Elasticsearch (local-stack) in " + data);
-				stack.start((line) -> console.line("  " + line));
-				ArticleProducer.createTopics(stack.kafka());
-				try (IndexedWatcher indexed = new IndexedWatcher(stack.kafka())) {
-					BenchContext context = new BenchContext(options, stack, new Elasticsearch(stack.elasticsearch()), memory,
-							indexed, console);
-					boolean indexes = Stream.of(1, 2, 3, 6).anyMatch(options::runs);
-					boolean corpusIndexed = false;
-					if (indexes) {
-						Figure indexing = attempt(console, 1, "Indexing throughput", () -> IndexingFigure.run(context, List.of()));
-						corpusIndexed = indexing.measured();
-						if (options.runs(1)) {
-							figures.add(indexing);
-						}
-					}
-					String noCorpus = "Not run: figure 1 could not index the corpus it needs.";
-					if (options.runs(2)) {
-						figures.add(corpusIndexed ? attempt(console, 2, FreshnessFigure.TITLE, () -> FreshnessFigure.run(context))
-								: Figure.notMeasured(2, FreshnessFigure.TITLE, noCorpus));
-					}
-					if (options.runs(3)) {
-						figures.add(corpusIndexed ? attempt(console, 3, SearchFigure.TITLE, () -> SearchFigure.run(context))
-								: Figure.notMeasured(3, SearchFigure.TITLE, noCorpus));
-					}
-					if (options.runs(4)) {
-						figures.add(attempt(console, 4, AlertsFigure.TITLE, () -> AlertsFigure.run(options, console)));
-					}
-					if (options.runs(5)) {
-						figures.add(attempt(console, 5, "Extraction and crawling", () -> {
-							Figure.Builder figure = new Figure.Builder(5, "Extraction and crawling");
-							ExtractionFigure.run(context, figure);
-							CrawlFigure.run(context, figure);
-							return figure.build();
-						}));
-					}
-					if (options.runs(6)) {
-						figures.add(MemoryFigure.of(memory.peaks()));
+		try (BenchStack stack = new BenchStack(options.home(), data, jvm);
+				MemorySampler memory = new MemorySampler(Duration.ofSeconds(1))) {
+			console.line("starting Kafka and Elasticsearch (local-stack) in " + data);
+			stack.start((line) -> console.line("  " + line));
+			ArticleProducer.createTopics(stack.kafka());
+			try (IndexedWatcher indexed = new IndexedWatcher(stack.kafka())) {
+				BenchContext context = new BenchContext(options, stack, new Elasticsearch(stack.elasticsearch()), memory,
+						indexed, console);
+				boolean indexes = Stream.of(1, 2, 3, 6).anyMatch(options::runs);
+				boolean corpusIndexed = false;
+				if (indexes) {
+					Figure indexing = attempt(console, 1, "Indexing throughput", () -> IndexingFigure.run(context, List.of()));
+					corpusIndexed = indexing.measured();
+					if (options.runs(1)) {
+						figures.add(indexing);
 					}
 				}
+				String noCorpus = "Not run: figure 1 could not index the corpus it needs.";
+				if (options.runs(2)) {
+					figures.add(corpusIndexed ? attempt(console, 2, FreshnessFigure.TITLE, () -> FreshnessFigure.run(context))
+							: Figure.notMeasured(2, FreshnessFigure.TITLE, noCorpus));
+				}
+				if (options.runs(3)) {
+					figures.add(corpusIndexed ? attempt(console, 3, SearchFigure.TITLE, () -> SearchFigure.run(context))
+							: Figure.notMeasured(3, SearchFigure.TITLE, noCorpus));
+				}
+				if (options.runs(4)) {
+					figures.add(attempt(console, 4, AlertsFigure.TITLE, () -> AlertsFigure.run(context)));
+				}
+				if (options.runs(5)) {
+					figures.add(attempt(console, 5, "Extraction and crawling", () -> {
+						Figure.Builder figure = new Figure.Builder(5, "Extraction and crawling");
+						ExtractionFigure.run(context, figure);
+						CrawlFigure.run(context, figure);
+						return figure.build();
+					}));
+				}
+				if (options.runs(6)) {
+					figures.add(MemoryFigure.of(memory.peaks()));
+				}
 			}
-		}
-		else if (options.runs(4)) {
-			figures.add(attempt(console, 4, AlertsFigure.TITLE, () -> AlertsFigure.run(options, console)));
 		}
 		figures.sort(Comparator.comparingInt(Figure::number));
 		List<String> notes = new ArrayList<>();

@@ -6,34 +6,40 @@ import java.util.Set;
 
 import org.HdrHistogram.Histogram;
 
+import io.newshound.bench.BenchContext;
 import io.newshound.bench.BenchOptions;
 import io.newshound.bench.Console;
 import io.newshound.bench.load.Latencies;
 import io.newshound.bench.report.Figure;
 import io.newshound.bench.report.Metric;
+import io.newshound.bench.stack.BenchException;
 import io.newshound.corpus.BodyLength;
 import io.newshound.corpus.NewsCorpus;
 import io.newshound.events.ArticleEvent;
 import io.newshound.search.alert.matching.AlertMatcher;
 import io.newshound.search.alert.matching.AlertMatcher.Mode;
 import io.newshound.search.alert.matching.MatchableArticle;
+import io.newshound.stack.StackException;
 
 /**
  * Figure 4: the search service's {@link AlertMatcher} with 10,000 subscriptions ({@link AlertSubscriptions}),
  * presearcher against brute force (every query run against every article), over the same full-length corpus
  * articles, one thread, in this JVM: articles/s and per-article match latency. Both modes must find the same
- * matches, or the comparison means nothing and the figure fails.
+ * matches, or the comparison means nothing and the figure fails. Then the whole path with the real services:
+ * crawl-published to SSE-received latency ({@link DeliveryLatency}).
  */
 public final class AlertsFigure {
 
-	public static final String TITLE = "Alerts: presearcher versus brute force";
+	public static final String TITLE = "Alerts: presearcher versus brute force, published to SSE-received";
 
 	static final int SUBSCRIPTIONS = 10_000;
 
 	private AlertsFigure() {
 	}
 
-	public static Figure run(BenchOptions options, Console console) {
+	public static Figure run(BenchContext context) {
+		BenchOptions options = context.options();
+		Console console = context.console();
 		// brute force runs all 10,000 queries on each article: a few articles warm its code up, and are slow enough
 		// that --quick measures 200; the presearcher warms up on more, taken before the measured ones
 		int warmup = 200;
@@ -53,7 +59,7 @@ public final class AlertsFigure {
 		Run bruteForce = measure(Mode.BRUTE_FORCE, alerts, articles.subList(warmup - bruteForceWarmup, articles.size()),
 				bruteForceWarmup, console);
 		if (!presearcher.matches().equals(bruteForce.matches())) {
-			throw new io.newshound.bench.stack.BenchException("figure 4: the presearcher found " + presearcher.total()
+			throw new BenchException("figure 4: the presearcher found " + presearcher.total()
 					+ " matches and brute force " + bruteForce.total() + "; they must agree");
 		}
 		figure.metric(Metric.of("presearcher articles/s", presearcher.perSecond(), "articles/s"))
@@ -71,10 +77,14 @@ public final class AlertsFigure {
 			.note(measured + " full-length corpus articles (300–1,500-word bodies) matched one at a time on one thread after "
 					+ warmup + " warm-up articles (" + bruteForceWarmup + " for brute force, each of which runs every query), in the "
 					+ "bench's JVM (serial GC, 1 GB heap); both modes found the same " + presearcher.total()
-					+ " matches.")
-			.note("Crawl-published → SSE-received latency (GET /api/alerts/{id}/stream) is not measured yet: it needs the "
-					+ "search service's alert consumer running against the bench's stack and the crawler polling "
-					+ "ManyHostSite; the matching above is the CPU part of that path.");
+					+ " matches.");
+		try {
+			DeliveryLatency.measure(context, figure);
+		}
+		catch (BenchException | StackException ex) {
+			console.line("figure 4: delivery latency failed: " + ex.getMessage());
+			figure.note("Crawl-published → SSE-received latency: not measured in this run: " + ex.getMessage());
+		}
 		return figure.build();
 	}
 

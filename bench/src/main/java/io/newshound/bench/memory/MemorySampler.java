@@ -34,10 +34,16 @@ public final class MemorySampler implements AutoCloseable {
 		this.timer.scheduleWithFixedDelay(this::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Starts watching a service (and keeps its peaks after it stops). */
+	/**
+	 * Starts watching a service (and keeps its peaks after it stops). Watched again, by a later figure, its peaks go
+	 * on and the later load is added to the description.
+	 */
 	public synchronized void watch(ServiceProcess service, String load) {
 		this.services.put(service.name(), service);
-		this.peaks.computeIfAbsent(service.name(), (name) -> new Peak(load));
+		Peak peak = this.peaks.computeIfAbsent(service.name(), (name) -> new Peak(load));
+		if (!peak.load.contains(load)) {
+			peak.load = peak.load + "; " + load;
+		}
 	}
 
 	/** Stops sampling a service, keeping what it saw. */
@@ -89,7 +95,7 @@ public final class MemorySampler implements AutoCloseable {
 	/** The largest values seen for one service, in bytes. */
 	public static final class Peak {
 
-		final String load;
+		String load;
 
 		long heapUsedBytes;
 

@@ -109,6 +109,19 @@ public final class BenchStack implements AutoCloseable {
 		return service;
 	}
 
+	/**
+	 * The service of that name that an earlier figure started and left running (the indexer, from figure 1), or a
+	 * new one started with {@code arguments} when there is none.
+	 */
+	public ServiceProcess runningOrStart(String name, List<String> arguments) {
+		for (AutoCloseable each : this.started) {
+			if (each instanceof ServiceProcess service && service.name().equals(name) && service.isAlive()) {
+				return service;
+			}
+		}
+		return service(name, arguments);
+	}
+
 	/** Stops a service before the others (its flight recording, if any, is written on exit). */
 	public void stop(ServiceProcess service) {
 		this.started.remove(service);

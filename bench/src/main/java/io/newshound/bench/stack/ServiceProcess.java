@@ -49,6 +49,10 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.logFile;
 	}
 
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
 	/** Waits until its health endpoint says UP. */
 	void awaitUp(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();

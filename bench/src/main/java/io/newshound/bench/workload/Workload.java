@@ -13,6 +13,9 @@ public final class Workload {
 	/** A different seed and a later anchor: new articles for the freshness run, none of the indexed ones. */
 	private static final long FRESH_SEED = NewsCorpus.SEED + 1;
 
+	/** Yet another seed: figure 4's articles are neither the corpus nor figure 2's. */
+	private static final long ALERTING_SEED = NewsCorpus.SEED + 2;
+
 	private Workload() {
 	}
 
@@ -24,6 +27,12 @@ public final class Workload {
 	/** Articles that are not in {@link #articles(int)}, for the freshness run. */
 	public static Stream<ArticleEvent> fresh(int size) {
 		return NewsCorpus.stream(FRESH_SEED, size + NewsCorpus.minimumSize(), Instant.now(), BodyLength.FULL)
+			.skip(NewsCorpus.minimumSize());
+	}
+
+	/** New articles, in neither of the above, for figure 4's alert delivery run. */
+	public static Stream<ArticleEvent> alerting(int size) {
+		return NewsCorpus.stream(ALERTING_SEED, size + NewsCorpus.minimumSize(), Instant.now(), BodyLength.FULL)
 			.skip(NewsCorpus.minimumSize());
 	}
 
