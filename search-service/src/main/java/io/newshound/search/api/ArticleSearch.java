@@ -218,6 +218,7 @@ class ArticleSearch {
 			int others = ArticleSearch.this.properties.ranking().maxOtherSources();
 			SearchRequest request = SearchRequest.of((search) -> search
 				.pit((pit) -> pit.id(this.pitId).keepAlive(keepAlive()))
+				.timeout(ElasticsearchCalls.searchTimeout(ArticleSearch.this.properties))
 				.query((q) -> q.bool((b) -> b.must(this.esQuery)
 					.filter((f) -> f.terms((t) -> t.field("storyId").terms((v) -> v.value(ids))))))
 				.sort(this.sort)
@@ -252,6 +253,7 @@ class ArticleSearch {
 		private SearchRequest rawRequest(List<FieldValue> after, boolean facetsToo) {
 			return SearchRequest.of((search) -> {
 				search.pit((pit) -> pit.id(this.pitId).keepAlive(keepAlive()))
+					.timeout(ElasticsearchCalls.searchTimeout(ArticleSearch.this.properties))
 					.query(this.esQuery)
 					.sort(this.sort)
 					.size(this.fetchSize)
