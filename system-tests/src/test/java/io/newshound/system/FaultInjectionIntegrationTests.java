@@ -280,6 +280,7 @@ class FaultInjectionIntegrationTests {
 			assertThat(first.kill()).as("exit code of SIGKILL").isEqualTo(137);
 			long searchableAtKill = kit.count(source);
 			assertThat(searchableAtKill).as("searchable when killed").isLessThan(pages);
+			long alertsAtKill = alertLog.deliveries(alertId, source).size();
 
 			ServiceProcess second = startCrawler("faults-crawler-2", sources);
 			second.awaitLog("Crawl scheduler started", START);
@@ -301,7 +302,8 @@ class FaultInjectionIntegrationTests {
 			report.add(new FaultReport.Row("crawler SIGKILL mid-crawl, restarted; then a clean restart", pages,
 					pages - searchableAtKill, tally.lost(), tally.duplicates(), alerts.lost(), alerts.duplicated(),
 					(recordsAfterKill - pages) + " articles re-sent after the kill (same id, absorbed); "
-							+ (recordsAfterRestart - recordsAfterKill) + " re-sent by the clean restart"));
+							+ (recordsAfterRestart - recordsAfterKill) + " re-sent by the clean restart; " + alertsAtKill
+							+ " of " + alerts.expected().size() + " alerts delivered when the fault hit"));
 			assertThat(tally.lost()).as("lost").isZero();
 			assertThat(tally.duplicates()).as("duplicates").isZero();
 			assertThat(tally.unexpected()).as("articles nobody published").isZero();
@@ -417,6 +419,8 @@ class FaultInjectionIntegrationTests {
 
 		long searchableAtInjection = -1;
 
+		long alertsAtInjection = -1;
+
 		long publishedAtHeal = -1;
 
 		private Phase(String source, List<ArticleEvent> events) {
@@ -452,6 +456,7 @@ class FaultInjectionIntegrationTests {
 		/** Counted just before the fault, while everything still answers. */
 		void faultAboutToHit() throws IOException, InterruptedException {
 			this.searchableAtInjection = Math.max(kit.count(this.source), 0);
+			this.alertsAtInjection = alertLog.deliveries(alertId, this.source).size();
 			assertThat(this.searchableAtInjection).as("the fault hits mid-stream").isLessThan(this.size);
 		}
 
@@ -471,7 +476,8 @@ class FaultInjectionIntegrationTests {
 			long inFlight = Math.max(this.publishedAtHeal, 0) - this.searchableAtInjection;
 			report.add(new FaultReport.Row(fault, this.size, inFlight, tally.lost(), tally.duplicates(), alerts.lost(),
 					alerts.duplicated(), (notes.isEmpty() ? "offsets committed to the end of the topic" : notes) + "; "
-							+ alerts.expected().size() + " alerts expected"));
+							+ this.alertsAtInjection + " of " + alerts.expected().size()
+							+ " alerts delivered when the fault hit"));
 			assertThat(kit.lag()).as("records not committed by the indexer").isZero();
 			assertThat(tally.lost()).as("lost").isZero();
 			assertThat(tally.duplicates()).as("duplicates").isZero();
