@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minPrefixLength fewest letters or digits before the {@code *} of a prefix (3)
  * @param prefixExpansions most index terms one prefix expands to (50)
  * @param timeout time after which a request answers 503 instead of waiting on Elasticsearch (10s)
+ * @param queryTimeout time Elasticsearch may spend on one search before it stops collecting and reports
+ * {@code timed_out}; the request then answers 503 "Search timed out". Keep it shorter than {@code timeout}, so
+ * that the node itself stops a costly query rather than computing on after the service gave up (5s)
  * @param retryAfter the {@code Retry-After} sent with a 503 (5s)
  * @param ranking how relevance is scored
  * @param cursor how {@code nextCursor} is made and checked
@@ -29,9 +32,16 @@ public record SearchProperties(@DefaultValue("news-articles") String alias, @Def
 		@DefaultValue("100") int maxSize, @DefaultValue("500") int maxQueryLength,
 		@DefaultValue("32") int maxQueryTerms, @DefaultValue("8") int maxQueryDepth,
 		@DefaultValue("3") int minPrefixLength, @DefaultValue("50") int prefixExpansions,
-		@DefaultValue("10s") Duration timeout, @DefaultValue("5s") Duration retryAfter,
+		@DefaultValue("10s") Duration timeout, @DefaultValue("5s") Duration queryTimeout,
+		@DefaultValue("5s") Duration retryAfter,
 		@DefaultValue Ranking ranking, @DefaultValue Cursor cursor, @DefaultValue Facets facets,
 		@DefaultValue RateLimit rateLimit) {
+
+	public SearchProperties {
+		if (queryTimeout.isNegative() || queryTimeout.isZero()) {
+			throw new IllegalArgumentException("newshound.search.query-timeout must be positive");
+		}
+	}
 
 	/**
 	 * Relevance: BM25F over title, summary and body, multiplied by a recency factor between {@code 1 - weight}

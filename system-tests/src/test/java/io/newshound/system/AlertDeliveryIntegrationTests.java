@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  * Topic alerts end to end on the real broker, node, indexer and search service: an article published after an alert
  * was created reaches its stream and its webhook (signed), one that does not match reaches neither, a restart of the
  * search service loses nothing and repeats nothing for a client that reconnects with {@code Last-Event-ID}, once-per-
- * story alerts once per story, and a wrong token is an unknown id.
+ * story alerts once per story, and a wrong token, or another alert's token, is an unknown id.
  */
 @LocalStackTest
 class AlertDeliveryIntegrationTests {
@@ -184,6 +184,51 @@ class AlertDeliveryIntegrationTests {
 			.isEqualTo(AlertKit.call(search, "PATCH", "/api/alerts/" + unknown, Map.of("paused", true), token).body());
 		assertThat(AlertKit.call(search, "DELETE", "/api/alerts/" + id, null, "wrong").status()).isEqualTo(404);
 		assertThat(AlertKit.call(search, "GET", "/api/alerts/" + id, null, token).status()).isEqualTo(200);
+	}
+
+	/**
+	 * Alert A's own, valid token opens nothing of alert B: reading it, its stream and its feed, changing it and
+	 * deleting it each answer exactly what the same call answers for an id that does not exist (status, headers,
+	 * bytes), with the token as a header or as the {@code token} parameter; afterwards B reads back unchanged.
+	 */
+	@Test
+	void anotherAlertsTokenReadsAndChangesNothing() {
+		JsonNode a = AlertKit.create(search, Map.of("name", "Mine", "query", "anthropic"));
+		JsonNode b = AlertKit.create(search, Map.of("name", "Theirs", "query", "mistral", "source", List.of(SOURCE)));
+		String tokenA = a.path("token").asString();
+		String idB = b.path("id").asString();
+		String tokenB = b.path("token").asString();
+		String unknown = "AAAAAAAAAAAAAAAAAAAAAA";
+		AlertKit.Response before = AlertKit.call(search, "GET", "/api/alerts/" + idB, null, tokenB);
+		assertThat(before.status()).isEqualTo(200);
+
+		Map<String, Object> hijack = Map.of("name", "Hijacked", "query", "anything", "paused", true);
+		record Call(String method, String suffix, Object body) {
+		}
+		List<Call> calls = List.of(new Call("GET", "", null), new Call("GET", "/stream", null),
+				new Call("GET", "/feed.atom", null), new Call("PATCH", "", hijack), new Call("DELETE", "", null));
+		for (Call call : calls) {
+			AlertKit.Response asUnknown = AlertKit.call(search, call.method(), "/api/alerts/" + unknown + call.suffix(),
+					call.body(), tokenA);
+			AlertKit.Response withHeader = AlertKit.call(search, call.method(), "/api/alerts/" + idB + call.suffix(),
+					call.body(), tokenA);
+			AlertKit.Response withParameter = AlertKit.call(search, call.method(),
+					"/api/alerts/" + idB + call.suffix() + "?token=" + tokenA, call.body(), null);
+			assertThat(asUnknown.status()).as("%s %s", call.method(), call.suffix()).isEqualTo(404);
+			for (AlertKit.Response response : List.of(withHeader, withParameter)) {
+				assertThat(response.status()).as("%s %s", call.method(), call.suffix()).isEqualTo(asUnknown.status());
+				assertThat(response.body()).as("%s %s", call.method(), call.suffix()).isEqualTo(asUnknown.body());
+				assertThat(response.headers()).as("%s %s", call.method(), call.suffix()).isEqualTo(asUnknown.headers());
+			}
+		}
+
+		AlertKit.Response after = AlertKit.call(search, "GET", "/api/alerts/" + idB, null, tokenB);
+		assertThat(after.status()).isEqualTo(200);
+		assertThat(after.body()).as("B as its owner reads it").isEqualTo(before.body());
+		assertThat(after.json().path("name").asString()).isEqualTo("Theirs");
+		assertThat(after.json().path("paused").asBoolean()).isFalse();
+		assertThat(AlertKit.call(search, "GET", "/api/alerts/" + a.path("id").asString(), null, tokenA).status())
+			.as("A's token still opens A").isEqualTo(200);
 	}
 
 	/**

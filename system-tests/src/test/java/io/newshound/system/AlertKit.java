@@ -50,14 +50,24 @@ final class AlertKit {
 
 	/** Waits until the service's alerts run (subscriptions loaded, matcher in its group). */
 	static void awaitAlertsRunning(ConfigurableApplicationContext search) {
-		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			Response health = call(search, "GET", "/actuator/health", null, null);
+		awaitAlertsRunning(base(search), Duration.ofMinutes(2));
+	}
+
+	/** Waits until the alerts of the service at {@code base} run. */
+	static void awaitAlertsRunning(String base, Duration timeout) {
+		await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+			Response health = call(base, "GET", "/actuator/health", null, null);
 			return health.json().path("components").path("alerts").path("status").asString().equals("UP");
 		});
 	}
 
 	static Response call(ConfigurableApplicationContext search, String method, String path, Object body, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(search) + path)).timeout(Duration.ofSeconds(30));
+		return call(base(search), method, path, body, token);
+	}
+
+	/** Like {@link #call(ConfigurableApplicationContext, String, String, Object, String)}, for a service at {@code base}. */
+	static Response call(String base, String method, String path, Object body, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
@@ -83,7 +93,12 @@ final class AlertKit {
 
 	/** Creates an alert; fails unless the answer is 201. */
 	static JsonNode create(ConfigurableApplicationContext search, Map<String, Object> alert) {
-		Response response = call(search, "POST", "/api/alerts", alert, null);
+		return create(base(search), alert);
+	}
+
+	/** Creates an alert on the service at {@code base}; fails unless the answer is 201. */
+	static JsonNode create(String base, Map<String, Object> alert) {
+		Response response = call(base, "POST", "/api/alerts", alert, null);
 		if (response.status() != 201) {
 			throw new AssertionError("creating " + alert + " answered " + response.status() + ": " + response.text());
 		}

@@ -23,6 +23,7 @@ import io.newshound.events.ArticleIds;
  * A real local news site for the crawler's fault test: an RSS feed of {@code count} articles, each page a
  * plain article whose body is words of its own (so that no two are near-duplicates and each is its own
  * story). A page is served after a short delay, so that a crawl takes long enough to be killed halfway.
+ * Every {@code every}th page's title starts with a word of the test's choosing, for an alert to match.
  */
 final class CrawlSite implements AutoCloseable {
 
@@ -40,8 +41,14 @@ final class CrawlSite implements AutoCloseable {
 
 	private final int count;
 
-	CrawlSite(int count) throws IOException {
+	private final String markWord;
+
+	private final int every;
+
+	CrawlSite(int count, String markWord, int every) throws IOException {
 		this.count = count;
+		this.markWord = markWord;
+		this.every = every;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
 		this.server.createContext("/", this::handle);
 		this.server.setExecutor(this.executor);
@@ -56,10 +63,23 @@ final class CrawlSite implements AutoCloseable {
 	List<String> articleIds() {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < this.count; i++) {
-			URI canonical = UrlNormalizer.normalize(URI.create(articleUrl(i))).orElseThrow();
-			ids.add(ArticleIds.of(canonical.toString()));
+			ids.add(articleId(i));
 		}
 		return ids;
+	}
+
+	/** The ids of the pages whose title has the mark word. */
+	List<String> markedArticleIds() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < this.count; i += this.every) {
+			ids.add(articleId(i));
+		}
+		return ids;
+	}
+
+	private String articleId(int i) {
+		URI canonical = UrlNormalizer.normalize(URI.create(articleUrl(i))).orElseThrow();
+		return ArticleIds.of(canonical.toString());
 	}
 
 	private String base() {
@@ -121,8 +141,8 @@ final class CrawlSite implements AutoCloseable {
 				""".formatted(title(i), articleUrl(i), published(i).toInstant(), body);
 	}
 
-	private static String title(int i) {
-		return "Fault site story number " + i;
+	private String title(int i) {
+		return ((i % this.every == 0) ? this.markWord + " watch: " : "") + "Fault site story number " + i;
 	}
 
 	private static java.time.ZonedDateTime published(int i) {

@@ -50,7 +50,11 @@ import static org.awaitility.Awaitility.await;
  * bulk requests. The services run as processes of their own; the indexer reaches Elasticsearch through
  * {@link ThrottlingProxy}. After each fault the test counts, by article id, what Elasticsearch holds and
  * what {@code /api/search} returns: nothing lost, nothing twice, the indexer's committed offsets at the end
- * of the topic. The numbers go to {@code target/fault-report.md}, whose table is the README's.
+ * of the topic. One topic alert, registered once through the search service's API before the first stream,
+ * matches every third article of each stream (their titles carry {@link #ALERT_WORD}); after each fault the test
+ * counts that alert's deliveries in the match log ({@link AlertMatchLog}) against the articles expected to match:
+ * every one delivered, none twice, no other. The numbers go to {@code target/fault-report.md}, whose table is the
+ * README's.
  */
 @LocalStackTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,6 +75,14 @@ class FaultInjectionIntegrationTests {
 
 	/** The counting pages through every article; the rate limit is for the public, not for this test. */
 	private static final String[] SEARCH_ARGS = { "--newshound.search.rate-limit.enabled=false" };
+
+	/** The word of the alert's query; every {@link #ALERT_EVERY}th article of each stream has it in its title. */
+	static final String ALERT_WORD = "quokka";
+
+	static final int ALERT_EVERY = 3;
+
+	/** The wait for alert matching to settle: a killed search service's open transaction ends after 60 s. */
+	private static final Duration ALERTS_SETTLE = Duration.ofMinutes(5);
 
 	private static final FaultReport report = new FaultReport();
 
@@ -95,6 +107,11 @@ class FaultInjectionIntegrationTests {
 
 	static int searchPort;
 
+	static AlertMatchLog alertLog;
+
+	/** The alert every stream's marked articles must reach, exactly once each. */
+	static String alertId;
+
 	@BeforeAll
 	static void startServices(LocalStack localStack) throws IOException {
 		stack = localStack;
@@ -106,6 +123,15 @@ class FaultInjectionIntegrationTests {
 		search = startSearch("faults-search-1");
 		indexer.awaitLog("Consuming articles", START);
 		searchPort = search.port(START);
+		alertLog = new AlertMatchLog(stack);
+		AlertKit.awaitAlertsRunning(searchBase(), START);
+		alertId = AlertKit.create(searchBase(), Map.of("name", "Fault watch", "query", ALERT_WORD))
+			.path("id")
+			.asString();
+	}
+
+	private static String searchBase() {
+		return "http://127.0.0.1:" + searchPort;
 	}
 
 	@AfterAll
@@ -121,6 +147,9 @@ class FaultInjectionIntegrationTests {
 		}
 		if (kit != null) {
 			kit.close();
+		}
+		if (alertLog != null) {
+			alertLog.close();
 		}
 		report.write(Path.of("target", "fault-report.md"));
 		System.out.println("[FaultInjectionIntegrationTests]\n" + report.markdown());
@@ -234,7 +263,7 @@ class FaultInjectionIntegrationTests {
 	@Order(6)
 	void crawlerKilled() throws Exception {
 		int pages = 60;
-		try (CrawlSite site = new CrawlSite(pages)) {
+		try (CrawlSite site = new CrawlSite(pages, ALERT_WORD, ALERT_EVERY)) {
 			String source = IndexerTestKit.uniqueSource("crawl");
 			Path sources = workDir.resolve("sources.yml");
 			Files.writeString(sources, """
@@ -251,6 +280,7 @@ class FaultInjectionIntegrationTests {
 			assertThat(first.kill()).as("exit code of SIGKILL").isEqualTo(137);
 			long searchableAtKill = kit.count(source);
 			assertThat(searchableAtKill).as("searchable when killed").isLessThan(pages);
+			long alertsAtKill = alertLog.deliveries(alertId, source).size();
 
 			ServiceProcess second = startCrawler("faults-crawler-2", sources);
 			second.awaitLog("Crawl scheduler started", START);
@@ -258,6 +288,8 @@ class FaultInjectionIntegrationTests {
 			kit.awaitNoLag(Duration.ofMinutes(5));
 			ExactlyOnce.Tally tally = ExactlyOnce.worst(counter.inElasticsearch(source, ids),
 					counter.inSearchApi(searchPort, source, ids));
+			AlertMatchLog.Tally alerts = alertLog.settledTally(alertId, source, Set.copyOf(site.markedArticleIds()),
+					ALERTS_SETTLE);
 			second.close();
 			long recordsAfterKill = recordsOf(source);
 
@@ -268,12 +300,14 @@ class FaultInjectionIntegrationTests {
 			long recordsAfterRestart = recordsOf(source);
 
 			report.add(new FaultReport.Row("crawler SIGKILL mid-crawl, restarted; then a clean restart", pages,
-					pages - searchableAtKill, tally.lost(), tally.duplicates(), null, null,
+					pages - searchableAtKill, tally.lost(), tally.duplicates(), alerts.lost(), alerts.duplicated(),
 					(recordsAfterKill - pages) + " articles re-sent after the kill (same id, absorbed); "
-							+ (recordsAfterRestart - recordsAfterKill) + " re-sent by the clean restart"));
+							+ (recordsAfterRestart - recordsAfterKill) + " re-sent by the clean restart; " + alertsAtKill
+							+ " of " + alerts.expected().size() + " alerts delivered when the fault hit"));
 			assertThat(tally.lost()).as("lost").isZero();
 			assertThat(tally.duplicates()).as("duplicates").isZero();
 			assertThat(tally.unexpected()).as("articles nobody published").isZero();
+			assertAlertsExactlyOnce(alerts);
 			assertThat(recordsAfterRestart).as("a restart republishes nothing").isEqualTo(recordsAfterKill);
 		}
 	}
@@ -314,6 +348,13 @@ class FaultInjectionIntegrationTests {
 		catch (IOException ex) {
 			return process.info().commandLine().orElse("?");
 		}
+	}
+
+	private static void assertAlertsExactlyOnce(AlertMatchLog.Tally alerts) {
+		assertThat(alerts.expected()).as("articles the alert should match").isNotEmpty();
+		assertThat(alerts.lost()).as("alerts lost").isZero();
+		assertThat(alerts.duplicated()).as("alerts duplicated").isZero();
+		assertThat(alerts.unexpected()).as("alerts for articles that do not match").isZero();
 	}
 
 	private static ServiceProcess startIndexer(String name) {
@@ -369,11 +410,16 @@ class FaultInjectionIntegrationTests {
 
 		final Set<String> ids;
 
+		/** The ids the alert must be delivered for: the articles with {@link #ALERT_WORD} in the title. */
+		final Set<String> alertIds;
+
 		final int size;
 
 		final CompletableFuture<Void> publishing;
 
 		long searchableAtInjection = -1;
+
+		long alertsAtInjection = -1;
 
 		long publishedAtHeal = -1;
 
@@ -381,12 +427,26 @@ class FaultInjectionIntegrationTests {
 			this.source = source;
 			this.size = events.size();
 			this.ids = events.stream().map(ArticleEvent::articleId).collect(Collectors.toSet());
+			this.alertIds = events.stream()
+				.filter((event) -> event.title().contains(ALERT_WORD))
+				.map(ArticleEvent::articleId)
+				.collect(Collectors.toSet());
 			this.publishing = stream.publish(events, 10);
 		}
 
 		static Phase of(String name, int size) {
 			String source = IndexerTestKit.uniqueSource(name);
-			return new Phase(source, IndexerTestKit.articles(source, size));
+			List<ArticleEvent> events = new ArrayList<>(IndexerTestKit.articles(source, size));
+			for (int i = 0; i < events.size(); i += ALERT_EVERY) {
+				events.set(i, retitled(events.get(i), ALERT_WORD + " watch: " + events.get(i).title()));
+			}
+			return new Phase(source, events);
+		}
+
+		private static ArticleEvent retitled(ArticleEvent a, String title) {
+			return new ArticleEvent(a.schemaVersion(), a.articleId(), a.url(), a.source(), title, a.body(), a.summary(),
+					a.authors(), a.publishedAt(), a.updatedAt(), a.fetchedAt(), a.language(), a.imageUrl(), a.siteName(),
+					a.tags(), a.contentHash(), a.storyId());
 		}
 
 		void awaitSearchable(int count) {
@@ -396,6 +456,7 @@ class FaultInjectionIntegrationTests {
 		/** Counted just before the fault, while everything still answers. */
 		void faultAboutToHit() throws IOException, InterruptedException {
 			this.searchableAtInjection = Math.max(kit.count(this.source), 0);
+			this.alertsAtInjection = alertLog.deliveries(alertId, this.source).size();
 			assertThat(this.searchableAtInjection).as("the fault hits mid-stream").isLessThan(this.size);
 		}
 
@@ -411,13 +472,17 @@ class FaultInjectionIntegrationTests {
 			await().atMost(Duration.ofMinutes(2)).until(() -> kit.count(this.source), (count) -> count >= this.size);
 			ExactlyOnce.Tally tally = ExactlyOnce.worst(counter.inElasticsearch(this.source, this.ids),
 					counter.inSearchApi(searchPort, this.source, this.ids));
+			AlertMatchLog.Tally alerts = alertLog.settledTally(alertId, this.source, this.alertIds, ALERTS_SETTLE);
 			long inFlight = Math.max(this.publishedAtHeal, 0) - this.searchableAtInjection;
-			report.add(new FaultReport.Row(fault, this.size, inFlight, tally.lost(), tally.duplicates(), null, null,
-					notes.isEmpty() ? "offsets committed to the end of the topic" : notes));
+			report.add(new FaultReport.Row(fault, this.size, inFlight, tally.lost(), tally.duplicates(), alerts.lost(),
+					alerts.duplicated(), (notes.isEmpty() ? "offsets committed to the end of the topic" : notes) + "; "
+							+ this.alertsAtInjection + " of " + alerts.expected().size()
+							+ " alerts delivered when the fault hit"));
 			assertThat(kit.lag()).as("records not committed by the indexer").isZero();
 			assertThat(tally.lost()).as("lost").isZero();
 			assertThat(tally.duplicates()).as("duplicates").isZero();
 			assertThat(tally.unexpected()).as("articles nobody published").isZero();
+			assertAlertsExactlyOnce(alerts);
 		}
 
 	}

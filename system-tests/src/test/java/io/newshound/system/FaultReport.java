@@ -20,8 +20,9 @@ final class FaultReport {
 	 * @param inFlight published but not yet searchable when the fault hit, or published while it lasted
 	 * @param lost published articles not searchable afterwards (Elasticsearch and {@code /api/search} together)
 	 * @param duplicates articles found more than once afterwards (same id twice in the index or the API)
-	 * @param alertsLost {@code null} while the suite has no alert to count
-	 * @param alertsDuplicated {@code null} likewise
+	 * @param alertsLost articles expected to match the suite's alert with no delivery in the match log, or
+	 * {@code null} for a row that counts no alert (shown as "–")
+	 * @param alertsDuplicated deliveries beyond the first per article, or {@code null} likewise
 	 * @param notes what else was counted: redeliveries absorbed, 429s answered
 	 */
 	record Row(String fault, int articles, long inFlight, long lost, long duplicates, Long alertsLost,

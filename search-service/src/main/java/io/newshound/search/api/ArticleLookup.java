@@ -42,6 +42,7 @@ class ArticleLookup {
 
 	private Mono<Hit<StoredArticle>> find(String id) {
 		SearchRequest request = SearchRequest.of((search) -> search.index(this.properties.alias())
+			.timeout(ElasticsearchCalls.searchTimeout(this.properties))
 			.query((q) -> q.ids((ids) -> ids.values(id)))
 			.size(1));
 		return this.elasticsearch.call("get", (client) -> client.search(request, StoredArticle.class))
@@ -60,6 +61,7 @@ class ArticleLookup {
 		return this.elasticsearch.guarded(find(id).flatMap((hit) -> {
 			String story = hit.source().storyId();
 			SearchRequest request = SearchRequest.of((search) -> search.index(this.properties.alias())
+			.timeout(ElasticsearchCalls.searchTimeout(this.properties))
 				.query((q) -> q.bool((b) -> {
 					b.must((must) -> must.moreLikeThis((mlt) -> mlt.fields("title", "summary", "body")
 						.like((like) -> like.document((doc) -> doc.index(hit.index()).id(hit.id())))
@@ -97,10 +99,12 @@ class ArticleLookup {
 	Mono<SuggestResult> suggest(String prefix) {
 		String lower = prefix.toLowerCase(Locale.ROOT);
 		SearchRequest entities = SearchRequest.of((search) -> search.index(this.properties.alias())
+			.timeout(ElasticsearchCalls.searchTimeout(this.properties))
 			.size(0)
 			.query((q) -> q.prefix((p) -> p.field("entities").value(prefix).caseInsensitive(true)))
 			.aggregations("entities", (agg) -> agg.terms((terms) -> terms.field("entities").size(50))));
 		SearchRequest titles = SearchRequest.of((search) -> search.index(this.properties.alias())
+			.timeout(ElasticsearchCalls.searchTimeout(this.properties))
 			.size(SUGGESTIONS * 3)
 			.query((q) -> q.bool((b) -> b
 				.must((must) -> must.matchPhrasePrefix((m) -> m.field("title.exact")

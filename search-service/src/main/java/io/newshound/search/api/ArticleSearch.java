@@ -244,6 +244,7 @@ class ArticleSearch {
 			List<FieldValue> ids = stories.stream().map(FieldValue::of).toList();
 			SearchRequest request = SearchRequest.of((search) -> search
 				.pit((pit) -> pit.id(this.pitId).keepAlive(keepAlive()))
+				.timeout(ElasticsearchCalls.searchTimeout(ArticleSearch.this.properties))
 				.query((q) -> q.bool((b) -> b.must(this.esQuery)
 					.filter((f) -> f.terms((t) -> t.field("storyId").terms((v) -> v.value(ids))))))
 				.sort(this.sort)
@@ -286,6 +287,7 @@ class ArticleSearch {
 		private SearchRequest.Builder listing(SearchRequest.Builder search, List<FieldValue> after, int size,
 				boolean facetsToo) {
 			search.pit((pit) -> pit.id(this.pitId).keepAlive(keepAlive()))
+				.timeout(ElasticsearchCalls.searchTimeout(ArticleSearch.this.properties))
 				.query(this.esQuery)
 				.sort(this.sort)
 				.size(size)

@@ -10,16 +10,21 @@ import java.util.function.Function;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
+
+import io.newshound.search.SearchProperties;
 
 /**
  * Every Elasticsearch request of the API goes through here: the asynchronous client's future adapted with
- * {@link Mono#fromFuture} (nothing waits for it), timed per operation, and its failures sorted: unreachable, overloaded or slow ({@link SearchUnavailableException}, 503), an expired point
- * in time (400 naming {@code cursor}), the rest passed on.
+ * {@link Mono#fromFuture} (nothing waits for it), timed per operation, and its failures sorted: unreachable, overloaded or slow ({@link SearchUnavailableException}, 503), a search
+ * Elasticsearch stopped at its own time limit ({@link SearchTimedOutException}, 503: partial hits are not served),
+ * an expired point in time (400 naming {@code cursor}), the rest passed on.
  *
  * <p>The future completes on one of the HTTP client's I/O threads; the result is handed over to Reactor's parallel
  * scheduler at once, so that the service's own work (turning hits into pages, the next request) never holds up
@@ -55,6 +60,14 @@ class ElasticsearchCalls {
 			Timer.Sample sample = Timer.start(this.meters);
 			return Mono.fromFuture(() -> request.apply(this.client))
 				.publishOn(Schedulers.parallel())
+				.handle((T response, SynchronousSink<T> sink) -> {
+					if (response instanceof ResponseBody<?> search && search.timedOut()) {
+						sink.error(new SearchTimedOutException(operation));
+					}
+					else {
+						sink.next(response);
+					}
+				})
 				.doFinally((signal) -> sample.stop(Timer.builder("newshound.search.elasticsearch.requests")
 					.description("Time the search service waited for Elasticsearch, per request")
 					.tag("operation", operation)
@@ -63,6 +76,14 @@ class ElasticsearchCalls {
 					.publishPercentileHistogram()
 					.register(this.meters)));
 		}).onErrorMap(ElasticsearchCalls::isPointInTimeMissing, (ex) -> CursorCodec.expired());
+	}
+
+	/**
+	 * The {@code timeout} of every search request: how long Elasticsearch may collect before it stops and reports
+	 * {@code timed_out}, which {@link #call} turns into {@link SearchTimedOutException}.
+	 */
+	static String searchTimeout(SearchProperties properties) {
+		return properties.queryTimeout().toMillis() + "ms";
 	}
 
 	/** Records the {@code took} of a response. */

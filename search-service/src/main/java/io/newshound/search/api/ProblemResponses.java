@@ -46,6 +46,16 @@ class ProblemResponses {
 			problem.setProperty("id", missing.getId());
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 		}
+		if (ex instanceof SearchTimedOutException timedOut) {
+			logger.warn("Search timed out in Elasticsearch: {}", timedOut.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The search took longer than the index allows (" + this.properties.queryTimeout().toMillis()
+							+ " ms) and was stopped; narrow the query (fewer words, a date range, a source) or try again shortly.");
+			problem.setTitle("Search timed out");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.properties.retryAfter().toSeconds())))
+				.body(problem);
+		}
 		if (ex instanceof SearchUnavailableException) {
 			logger.warn("Search unavailable: {}", (ex.getCause() != null) ? ex.getCause().toString() : ex.getMessage());
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

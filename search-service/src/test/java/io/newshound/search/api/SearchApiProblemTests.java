@@ -1,9 +1,16 @@
 package io.newshound.search.api;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
@@ -166,6 +173,76 @@ class SearchApiProblemTests {
 					.valueEquals("Retry-After", "5");
 			}
 		}
+	}
+
+	/**
+	 * Every search the API sends carries Elasticsearch's own {@code timeout} (newshound.search.query-timeout), so
+	 * the node stops a costly query itself; a response that reports {@code timed_out} (partial hits) answers 503
+	 * "Search timed out" with {@code Retry-After}, never a 500 and never the partial page. The node here is a
+	 * stand-in that answers every search with {@code timed_out: true}: a real node times out only a query that
+	 * outlasts its 200 ms clock tick, which no query the API accepts does reliably on the test corpus.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "/api/search?q=openai", "/api/search?q=openai&sort=recent", "/api/articles/abc",
+			"/api/suggest?prefix=op" })
+	void searchTimedOutInElasticsearchIs503(String path) throws IOException {
+		List<String> searches = new CopyOnWriteArrayList<>();
+		HttpServer node = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		node.createContext("/", (exchange) -> {
+			String uri = exchange.getRequestURI().toString();
+			if (uri.contains("_pit")) {
+				answer(exchange, "{\"id\":\"pit-1\",\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0}}");
+			}
+			else {
+				searches.add(uri + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+				answer(exchange, "{\"took\":5000,\"timed_out\":true,\"_shards\":{\"total\":1,\"successful\":1,"
+						+ "\"failed\":0},\"hits\":{\"total\":{\"value\":3,\"relation\":\"eq\"},\"hits\":[]}}");
+			}
+		});
+		node.start();
+		try (Rest5Client rest = Rest5Client.builder(new HttpHost("http", "127.0.0.1", node.getAddress().getPort()))
+			.build()) {
+			SearchProperties properties = TestProperties.of(Map.of("newshound.search.query-timeout", "1500ms"));
+			Clock clock = Clock.systemUTC();
+			CursorCodec cursors = new CursorCodec("", clock);
+			ElasticsearchCalls calls = new ElasticsearchCalls(
+					new ElasticsearchAsyncClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper())),
+					new SimpleMeterRegistry(), properties.timeout());
+			WebTestClient.bindToController(
+					new SearchController(new SearchQueryParser(properties, cursors, clock),
+							new ArticleSearch(calls, properties, cursors, clock)),
+					new ArticleController(new ArticleLookup(calls, properties)))
+				.controllerAdvice(new ApiProblems(new ProblemResponses(properties)))
+				.build()
+				.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", "5")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("Search timed out")
+				.jsonPath("$.detail")
+				.value((detail) -> assertThat((String) detail).contains("1500 ms").doesNotContain("Exception"));
+		}
+		finally {
+			node.stop(0);
+		}
+		assertThat(searches).isNotEmpty().allSatisfy((search) -> assertThat(search).contains("\"timeout\":\"1500ms\""));
+	}
+
+	private static void answer(HttpExchange exchange, String json) throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getRequestBody().readAllBytes();
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
+		exchange.sendResponseHeaders(200, body.length);
+		exchange.getResponseBody().write(body);
+		exchange.close();
 	}
 
 	/** Elasticsearch down: 503 with Retry-After and no stack trace, on every endpoint that reads it. */

@@ -44,7 +44,8 @@ import io.newshound.search.alert.subscription.Alert;
  * group, so each article is matched by one of them. Per poll, in one Kafka transaction: read the articles as indexed
  * (a multi-get by id, for the tags and language the indexer added), match them ({@link AlertMatching}), claim the
  * matches ({@link MatchClaims}), produce the owned ones to the match log and commit the consumed offsets. A failure
- * aborts the transaction and the same records are processed again after a backoff, so nothing is lost; the claims
+ * aborts the transaction (or, when Kafka is too far away even for that, replaces the producer, which ends it) and the
+ * records from the group's committed offsets on are processed again after a backoff, so nothing is lost; the claims
  * make the repeat produce only what the aborted attempt had owned, and make a second announcement of an article
  * (the indexer announces at least once) produce nothing. Runs on a thread of its own.
  */
@@ -117,14 +118,17 @@ public final class IndexedArticleConsumer implements Runnable, AutoCloseable {
 		Map<String, Object> producerConfig = this.clients.producerConfig("newshound-alert-matcher");
 		producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "newshound-alert-matcher-" + this.clients.instance());
 		Duration backoff = Duration.ZERO;
+		KafkaProducer<String, byte[]> producer = null;
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				this.clients.consumerConfig("newshound-alert-matcher", this.groupId));
-				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig)) {
+				this.clients.consumerConfig("newshound-alert-matcher", this.groupId))) {
 			this.consumer = consumer;
 			if (this.closed) {
 				return;
 			}
-			producer.initTransactions();
+			producer = transactionalProducer(producerConfig);
+			if (producer == null) {
+				return;
+			}
 			consumer.subscribe(List.of(Topics.INDEXED), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
 
 				@Override
@@ -139,13 +143,13 @@ public final class IndexedArticleConsumer implements Runnable, AutoCloseable {
 				}
 
 			});
-			while (!this.closed) {
+			while (!this.closed && producer != null) {
 				ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
 				if (records.isEmpty()) {
 					continue;
 				}
-				producer.beginTransaction();
 				try {
+					producer.beginTransaction();
 					process(records, producer);
 					producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
 					producer.commitTransaction();
@@ -155,11 +159,10 @@ public final class IndexedArticleConsumer implements Runnable, AutoCloseable {
 					throw ex;
 				}
 				catch (KafkaException | IllegalStateException ex) {
-					producer.abortTransaction();
-					rewind(consumer, records);
 					backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), Duration.ofSeconds(10));
 					logger.warn("Matching {} articles failed, again in {} ms: {}", records.count(), backoff.toMillis(),
 							ex.getMessage());
+					producer = recover(producer, producerConfig, consumer, records);
 					Thread.sleep(backoff.toMillis());
 				}
 			}
@@ -171,6 +174,79 @@ public final class IndexedArticleConsumer implements Runnable, AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		finally {
+			if (producer != null) {
+				producer.close(Duration.ofSeconds(5));
+			}
+		}
+	}
+
+	/**
+	 * A producer whose transactions are initialised, retried until Kafka answers; {@code null} once closed. With the
+	 * transactional id of a producer given up on, {@code initTransactions} also ends that producer's open transaction.
+	 */
+	private KafkaProducer<String, byte[]> transactionalProducer(Map<String, Object> config) throws InterruptedException {
+		Duration backoff = Duration.ofMillis(500);
+		while (!this.closed) {
+			KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config);
+			try {
+				producer.initTransactions();
+				return producer;
+			}
+			catch (KafkaException ex) {
+				producer.close(Duration.ZERO);
+				logger.warn("The matcher cannot start its transactions yet, again in {} ms: {}", backoff.toMillis(),
+						ex.getMessage());
+				Thread.sleep(backoff.toMillis());
+				backoff = min(backoff.multipliedBy(2), Duration.ofSeconds(10));
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * After a failed transaction: aborts it, and when even the abort fails (Kafka away for longer than
+	 * {@code max.block.ms}, found by the fault suite's broker restart: the thread used to end there, and matching
+	 * with it) replaces the producer, whose successor ends the transaction. Then moves the consumer back to the
+	 * group's committed offsets rather than to the failed records: a commit that timed out here may have completed
+	 * on the broker, and matching those records again would deliver their matches twice.
+	 * @return the producer to go on with, or {@code null} once closed
+	 */
+	private KafkaProducer<String, byte[]> recover(KafkaProducer<String, byte[]> producer, Map<String, Object> config,
+			KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) throws InterruptedException {
+		KafkaProducer<String, byte[]> current = producer;
+		try {
+			current.abortTransaction();
+		}
+		catch (KafkaException | IllegalStateException ex) {
+			logger.warn("Aborting the matching transaction failed ({}); a new producer ends it", ex.getMessage());
+			current.close(Duration.ZERO);
+			current = transactionalProducer(config);
+		}
+		while (!this.closed) {
+			try {
+				seekToCommitted(consumer, records);
+				break;
+			}
+			catch (KafkaException ex) {
+				logger.warn("Reading the matcher's committed offsets failed, again in 1 s: {}", ex.getMessage());
+				Thread.sleep(1000);
+			}
+		}
+		return current;
+	}
+
+	private static void seekToCommitted(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+		Set<TopicPartition> partitions = new java.util.HashSet<>(records.partitions());
+		partitions.retainAll(consumer.assignment());
+		if (partitions.isEmpty()) {
+			return;
+		}
+		Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions, Duration.ofSeconds(10));
+		for (TopicPartition partition : partitions) {
+			OffsetAndMetadata offset = committed.get(partition);
+			consumer.seek(partition, (offset != null) ? offset.offset() : records.records(partition).get(0).offset());
 		}
 	}
 
@@ -278,14 +354,6 @@ public final class IndexedArticleConsumer implements Runnable, AutoCloseable {
 			offsets.put(partition, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
 		}
 		return offsets;
-	}
-
-	private static void rewind(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
-		for (TopicPartition partition : records.partitions()) {
-			if (consumer.assignment().contains(partition)) {
-				consumer.seek(partition, records.records(partition).get(0).offset());
-			}
-		}
 	}
 
 	private static Duration min(Duration a, Duration b) {

@@ -105,7 +105,7 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
 					deliver(record);
 				}
 				if (!records.isEmpty()) {
-					kafka.commitSync();
+					commit(kafka);
 				}
 			}
 		}
@@ -116,6 +116,23 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * A commit that fails (Kafka away for longer than the API timeout, or the group rebalanced meanwhile) is logged,
+	 * not fatal: it used to end the thread, and every webhook with it. The records are delivered again later, as at
+	 * least once allows (receivers dedupe on {@code matchId}).
+	 */
+	private static void commit(KafkaConsumer<String, byte[]> kafka) {
+		try {
+			kafka.commitSync();
+		}
+		catch (WakeupException | org.apache.kafka.common.errors.InterruptException ex) {
+			throw ex;
+		}
+		catch (org.apache.kafka.common.KafkaException ex) {
+			logger.warn("Committing delivered webhooks failed; they may be delivered again: {}", ex.getMessage());
 		}
 	}
 
