@@ -98,21 +98,10 @@ class IndexerStartup implements ApplicationListener<ApplicationReadyEvent>, Disp
 				else {
 					logger.warn("Elasticsearch not ready ({}); retrying in {} ms", failure.reason(), pause);
 				}
-				if (!sleep(pause)) {
+				if (!Sleeper.sleep(pause)) {
 					return;
 				}
 			}
-		}
-	}
-
-	private static boolean sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 

@@ -167,7 +167,7 @@ final class IndexingPipeline {
 				long pause = pauses.nextBackOff();
 				logger.warn("Batch of {} record(s) not indexed now, again in {} ms: {}", head.batch.records(), pause,
 						ex.getMessage());
-				if (!sleep(pause)) {
+				if (!Sleeper.sleep(pause)) {
 					return false;
 				}
 				resendFailed();
@@ -254,17 +254,6 @@ final class IndexingPipeline {
 				throw cause;
 			}
 			throw ex;
-		}
-	}
-
-	private static boolean sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 
