@@ -84,12 +84,6 @@ public final class KafkaClients {
 		return new KafkaProducer<>(producerConfig(clientId));
 	}
 
-	/**
-	 * Resolves the positions of newly assigned partitions and commits them where the group has no offset yet: a
-	 * group that starts at the end ({@code latest}) then remembers where it started, so that a partition that
-	 * received nothing before a restart is not read from its end again, skipping what arrived while the group was
-	 * away.
-	 */
 	/** Every partition of {@code topic}, waiting up to 30 s for the broker to tell. */
 	public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
 		List<TopicPartition> partitions = new ArrayList<>();
@@ -99,6 +93,12 @@ public final class KafkaClients {
 		return partitions;
 	}
 
+	/**
+	 * Resolves the positions of newly assigned partitions and commits them where the group has no offset yet: a
+	 * group that starts at the end ({@code latest}) then remembers where it started, so that a partition that
+	 * received nothing before a restart is not read from its end again, skipping what arrived while the group was
+	 * away.
+	 */
 	public static void pinPositions(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
 		if (partitions.isEmpty()) {
 			return;
