@@ -121,7 +121,7 @@ public final class IndexingFigure {
 					+ "0.12 ms with the services' C1-only JIT, JSON 0.05 ms, measured in isolation.")
 				.gap("The indexer spends several times as long on the same documents with the index refreshed every second, "
 						+ "so Elasticsearch merges the small segments while the indexer is measured; the baseline's load is "
-						+ "over in a few seconds and most of its merging happens after its clock stops.")
+						+ "shorter and more of its merging happens after its clock stops.")
 				.gap("Changed for this figure: the indexer no longer waits for a batch's refresh before polling again "
 						+ "(IndexingPipeline: bulk requests of several polls in flight, finished in order), one consumer reads "
 						+ "all partitions with polls of up to 1,000 records (fewer, larger requests), and its Elasticsearch "
