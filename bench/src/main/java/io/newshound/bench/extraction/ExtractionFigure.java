@@ -52,9 +52,10 @@ public final class ExtractionFigure {
 		}
 		boolean quick = context.options().quick();
 		context.console().line("figure 5: extraction over " + pages + " pages in " + dir + " (JMH)");
-		double deployed = jmh(dir, quick, ServiceJvm.OPTIONS);
+		List<String> crawlerJvm = ServiceJvm.options("crawler-service");
+		double deployed = jmh(dir, quick, crawlerJvm);
 		context.console().line(String.format(Locale.ROOT, "  %.0f pages/s per core with the crawler's JVM options", deployed));
-		List<String> fullJit = new ArrayList<>(ServiceJvm.OPTIONS);
+		List<String> fullJit = new ArrayList<>(crawlerJvm);
 		fullJit.remove("-XX:TieredStopAtLevel=1");
 		double optimised = jmh(dir, quick, fullJit);
 		context.console().line(String.format(Locale.ROOT, "  %.0f pages/s per core with C2", optimised));
@@ -63,7 +64,7 @@ public final class ExtractionFigure {
 		}
 		figure.baseline("extraction: the same pages with the JIT's full optimisation (C2) instead of the "
 				+ "crawler's C1-only JVM; crawling: the bound that politeness sets")
-			.metric(Metric.of("extraction, crawler's JVM (" + String.join(" ", ServiceJvm.OPTIONS) + ")", deployed,
+			.metric(Metric.of("extraction, crawler's JVM (" + String.join(" ", crawlerJvm) + ")", deployed,
 					"pages/s/core"))
 			.metric(Metric.of("extraction, C2", optimised, "pages/s/core"))
 			.note(String.format(Locale.ROOT, "JMH 1.37, throughput mode, one thread, one fork each, %s; %d pages read at run "

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.newshound.bench.stack.BenchException;
 import io.newshound.bench.stack.Elasticsearch;
+import io.newshound.bench.stack.Pause;
 
 /**
  * The baseline of figure 1: the documents the indexer wrote, loaded again with plain {@code _bulk} requests
@@ -104,6 +106,33 @@ final class RawBulkLoad {
 		this.elasticsearch.put("/" + target, body.toString());
 	}
 
+	/**
+	 * Waits until {@code index} has no merge running (three looks in a row, 200 ms apart) and returns the
+	 * {@link System#nanoTime()} of the first of those looks. A load is over for Elasticsearch once the segments it
+	 * made are merged, and a load's merges run on after its last request.
+	 */
+	long awaitMergesSettled(String index) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		long quietSince = 0;
+		int quietLooks = 0;
+		while (quietLooks < 3) {
+			if (System.nanoTime() > deadline) {
+				throw new BenchException("merges of " + index + " still running after 10 minutes");
+			}
+			long now = System.nanoTime();
+			long current = this.elasticsearch.get("/" + index + "/_stats/merge")
+				.path("_all").path("primaries").path("merges").path("current").asLong();
+			if (current == 0) {
+				quietSince = (quietLooks++ == 0) ? now : quietSince;
+			}
+			else {
+				quietLooks = 0;
+			}
+			Pause.of(Duration.ofMillis(200));
+		}
+		return quietSince;
+	}
+
 	void deleteQuietly(String index) {
 		try {
 			this.elasticsearch.delete("/" + index);
@@ -114,8 +143,9 @@ final class RawBulkLoad {
 	}
 
 	/**
-	 * Where the bulk requests of the first {@code limit} documents of {@code file} begin and end, cut at
-	 * {@code maxBytes}: found before the clock starts, so that the load only reads bytes from the page cache.
+	 * Where the bulk requests of the first {@code limit} documents of {@code file} begin and end, and how many
+	 * documents each holds ({@code {start, end, documents}}), cut at {@code maxBytes}: found before the clock
+	 * starts, so that the load only reads bytes from the page cache.
 	 */
 	static List<long[]> requests(Path file, int maxBytes, long limit) {
 		List<long[]> ranges = new ArrayList<>();
@@ -124,13 +154,15 @@ final class RawBulkLoad {
 			long position = 0;
 			long start = 0;
 			long lines = 0;
+			long documentsBefore = 0;
 			int read;
 			outer: while ((read = in.read(buffer)) > 0) {
 				for (int i = 0; i < read; i++) {
 					if (buffer[i] == '\n' && ++lines % 2 == 0) {
 						long end = position + i + 1;
 						if (end - start >= maxBytes || lines / 2 == limit) {
-							ranges.add(new long[] { start, end });
+							ranges.add(new long[] { start, end, lines / 2 - documentsBefore });
+							documentsBefore = lines / 2;
 							start = end;
 						}
 						if (lines / 2 == limit) {
@@ -141,7 +173,7 @@ final class RawBulkLoad {
 				position += read;
 			}
 			if (lines / 2 < limit && position > start) {
-				ranges.add(new long[] { start, position });
+				ranges.add(new long[] { start, position, lines / 2 - documentsBefore });
 			}
 		}
 		catch (IOException ex) {
@@ -151,13 +183,14 @@ final class RawBulkLoad {
 	}
 
 	/**
-	 * Sends the bulk requests {@code ranges} of {@code file} into {@code index} and refreshes it, so that the
-	 * documents are searchable at the end as the indexer's are; returns the seconds taken.
+	 * Sends the bulk requests {@code ranges} of {@code file} into {@code index}, refreshes it, so that the
+	 * documents are searchable at the end as the indexer's are, and waits for its merges to settle; returns when
+	 * each request was answered, and the end.
 	 */
-	double load(Path file, List<long[]> ranges, String index, Settings settings) {
+	Completions load(Path file, List<long[]> ranges, String index, Settings settings) {
 		ExecutorService senders = Executors.newFixedThreadPool(settings.concurrency());
 		Semaphore inFlight = new Semaphore(settings.concurrency());
-		List<Future<?>> sent = new ArrayList<>();
+		List<Future<Long>> sent = new ArrayList<>();
 		long start = System.nanoTime();
 		try (FileChannel channel = FileChannel.open(file)) {
 			for (long[] range : ranges) {
@@ -167,10 +200,12 @@ final class RawBulkLoad {
 				}
 				sent.add(send(senders, inFlight, index, body.array()));
 			}
-			for (Future<?> future : sent) {
-				future.get();
+			Completions completions = new Completions(start);
+			for (int i = 0; i < sent.size(); i++) {
+				completions.add(sent.get(i).get(), ranges.get(i)[2]);
 			}
 			this.elasticsearch.post("/" + index + "/_refresh");
+			return completions.end(awaitMergesSettled(index));
 		}
 		catch (IOException ex) {
 			throw new BenchException("cannot read " + file + ": " + ex.getMessage(), ex);
@@ -185,15 +220,16 @@ final class RawBulkLoad {
 		finally {
 			senders.shutdownNow();
 		}
-		return (System.nanoTime() - start) / 1e9;
 	}
 
-	private Future<?> send(ExecutorService senders, Semaphore inFlight, String index, byte[] body)
+	/** Sends one request; the future gives the {@link System#nanoTime()} of its answer. */
+	private Future<Long> send(ExecutorService senders, Semaphore inFlight, String index, byte[] body)
 			throws InterruptedException {
 		inFlight.acquire();
 		return senders.submit(() -> {
 			try {
 				this.elasticsearch.bulk(index, body);
+				return System.nanoTime();
 			}
 			finally {
 				inFlight.release();

@@ -26,8 +26,9 @@ public final class MemoryFigure {
 			figure.note(name + ": under " + peak.load + "; " + peak.samples + " samples, heap limit "
 					+ (long) mb(peak.heapMaxBytes) + " MB");
 		});
-		figure.note("Services run with the launcher's JVM options " + String.join(" ", ServiceJvm.OPTIONS)
-				+ ". Heap used is sampled every second from /actuator/metrics (jvm.memory.used, area heap, summed over "
+		figure.note("Services run with the launcher's JVM options (" + String.join("; ",
+				peaks.keySet().stream().map((name) -> name + ": " + String.join(" ", ServiceJvm.options(name))).toList())
+				+ "). Heap used is sampled every second from /actuator/metrics (jvm.memory.used, area heap, summed over "
 				+ "pools), so the peak is the largest sample; live heap after GC is jvm.gc.live.data.size, what the "
 				+ "service actually retains; peak RSS is the kernel's VmHWM, exact.");
 		return figure.build();

@@ -86,7 +86,7 @@ public final class BenchStack implements AutoCloseable {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(ServiceJvm.OPTIONS);
+		command.addAll(ServiceJvm.options(name));
 		for (String option : this.extraJvmOptions) {
 			command.add(option.replace("{name}", name).replace("{dir}", this.data.resolve("profiles").toString()));
 		}

@@ -85,6 +85,11 @@ public final class IndexedWatcher implements AutoCloseable {
 		return this.arrivals.get(articleId);
 	}
 
+	/** When each article seen since the last {@link #reset()} arrived ({@link System#nanoTime()}), unordered. */
+	public long[] arrivals() {
+		return this.arrivals.values().stream().mapToLong(Long::longValue).toArray();
+	}
+
 	public long firstNanos() {
 		return this.firstNanos;
 	}

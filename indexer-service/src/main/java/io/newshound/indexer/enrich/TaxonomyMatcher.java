@@ -1,6 +1,7 @@
 package io.newshound.indexer.enrich;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,8 +27,16 @@ public final class TaxonomyMatcher {
 
 	static final String BODY = "body";
 
+	private static final int HASH_SLOTS = 1 << 16;
+
 	/** Spellings by their first normalized word, longest first. */
 	private final Map<String, List<Spelling>> byFirstWord = new HashMap<>();
+
+	/**
+	 * The hashes of those first words, folded into a bit set: most words of an article start no spelling, and
+	 * this tells so without making the word's string ({@link Words#normalizedHash}).
+	 */
+	private final BitSet firstWordHashes = new BitSet(HASH_SLOTS);
 
 	private final int topicMinMentions;
 
@@ -45,6 +54,11 @@ public final class TaxonomyMatcher {
 		Comparator<Spelling> longestFirst = Comparator.comparingInt((Spelling spelling) -> spelling.normalized.length)
 			.reversed();
 		this.byFirstWord.values().forEach((spellings) -> spellings.sort(longestFirst));
+		this.byFirstWord.keySet().forEach((first) -> this.firstWordHashes.set(slot(first.hashCode())));
+	}
+
+	private static int slot(int hash) {
+		return (hash ^ (hash >>> 16)) & (HASH_SLOTS - 1);
 	}
 
 	/**
@@ -95,6 +109,9 @@ public final class TaxonomyMatcher {
 	}
 
 	private Spelling longestAt(Words words, int start) {
+		if (!this.firstWordHashes.get(slot(words.normalizedHash(start)))) {
+			return null;
+		}
 		List<Spelling> candidates = this.byFirstWord.get(words.normalized(start));
 		if (candidates == null) {
 			return null;

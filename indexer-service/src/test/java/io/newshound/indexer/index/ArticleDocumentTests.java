@@ -40,6 +40,9 @@ class ArticleDocumentTests {
 		assertThat(ArticleDocument.readingMinutes("")).isEqualTo(1);
 		assertThat(ArticleDocument.readingMinutes("word ".repeat(230))).isEqualTo(1);
 		assertThat(ArticleDocument.readingMinutes("word ".repeat(231))).isEqualTo(2);
+		assertThat(ArticleDocument.readingMinutes(" \n\t ".repeat(500))).isEqualTo(1);
+		assertThat(ArticleDocument.readingMinutes("\n  Crème\u2003brûlée,\t".repeat(115) + "x")).isEqualTo(2);
+		assertThat(ArticleDocument.readingMinutes("\n  Crème\u2003brûlée,\t".repeat(115))).isEqualTo(1);
 	}
 
 	private static JsonNode mapping() throws Exception {

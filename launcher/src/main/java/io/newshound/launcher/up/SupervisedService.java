@@ -88,7 +88,7 @@ final class SupervisedService implements AutoCloseable {
 	private void launch() {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(ServiceJvm.OPTIONS);
+		command.addAll(ServiceJvm.options(this.spec.name()));
 		command.addAll(List.of("-jar", this.spec.jar().toString()));
 		command.addAll(this.spec.arguments());
 		this.startedAt = System.nanoTime();
