@@ -37,6 +37,13 @@ final class Completions {
 		return this;
 	}
 
+	/** The same completions, ending when the last document was done (without what came after, such as merging). */
+	Completions untilLastDone() {
+		Completions copy = new Completions(this.start);
+		this.done.forEach((item) -> copy.add(item.nanos(), item.documents()));
+		return copy;
+	}
+
 	/** Seconds from the last document done to the end. */
 	double tailSeconds() {
 		long last = this.done.stream().mapToLong(Done::nanos).max().orElse(this.start);

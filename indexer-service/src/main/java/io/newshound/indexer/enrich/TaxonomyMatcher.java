@@ -1,7 +1,6 @@
 package io.newshound.indexer.enrich;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,16 +26,15 @@ public final class TaxonomyMatcher {
 
 	static final String BODY = "body";
 
-	private static final int HASH_SLOTS = 1 << 16;
-
-	/** Spellings by their first normalized word, longest first. */
-	private final Map<String, List<Spelling>> byFirstWord = new HashMap<>();
-
 	/**
-	 * The hashes of those first words, folded into a bit set: most words of an article start no spelling, and
-	 * this tells so without making the word's string ({@link Words#normalizedHash}).
+	 * Spellings by the hash of their first normalized word, longest first, in an open-addressing table: most words
+	 * of an article start no spelling, and the table says so from the word's hash without making its string
+	 * ({@link Words#normalizedHash}). Spellings whose first words share a hash share a slot; {@link Spelling#matches}
+	 * compares the words themselves.
 	 */
-	private final BitSet firstWordHashes = new BitSet(HASH_SLOTS);
+	private final int[] slotHashes;
+
+	private final Spelling[][] slotSpellings;
 
 	private final int topicMinMentions;
 
@@ -45,20 +43,43 @@ public final class TaxonomyMatcher {
 			throw new IllegalArgumentException("topicMinMentions must be at least 1: " + topicMinMentions);
 		}
 		this.topicMinMentions = topicMinMentions;
+		Map<Integer, List<Spelling>> byFirstWord = new HashMap<>();
 		for (Taxonomy.Entry entry : taxonomy.entries()) {
 			for (String text : entry.spellings()) {
 				Spelling spelling = Spelling.of(entry, text, entry.caseSensitive().contains(text));
-				this.byFirstWord.computeIfAbsent(spelling.normalized[0], (first) -> new ArrayList<>()).add(spelling);
+				byFirstWord.computeIfAbsent(spelling.hashes[0], (first) -> new ArrayList<>()).add(spelling);
 			}
 		}
+		int slots = Integer.highestOneBit(Math.max(16, byFirstWord.size() * 4) - 1) << 1;
+		this.slotHashes = new int[slots];
+		this.slotSpellings = new Spelling[slots][];
 		Comparator<Spelling> longestFirst = Comparator.comparingInt((Spelling spelling) -> spelling.normalized.length)
 			.reversed();
-		this.byFirstWord.values().forEach((spellings) -> spellings.sort(longestFirst));
-		this.byFirstWord.keySet().forEach((first) -> this.firstWordHashes.set(slot(first.hashCode())));
+		byFirstWord.forEach((hash, spellings) -> {
+			spellings.sort(longestFirst);
+			int slot = slot(hash);
+			while (this.slotSpellings[slot] != null) {
+				slot = (slot + 1) & (slots - 1);
+			}
+			this.slotHashes[slot] = hash;
+			this.slotSpellings[slot] = spellings.toArray(Spelling[]::new);
+		});
 	}
 
-	private static int slot(int hash) {
-		return (hash ^ (hash >>> 16)) & (HASH_SLOTS - 1);
+	private int slot(int hash) {
+		return (hash ^ (hash >>> 16)) & (this.slotHashes.length - 1);
+	}
+
+	/** The spellings whose first word has this hash, or {@code null}. */
+	private Spelling[] candidates(int hash) {
+		int slot = slot(hash);
+		while (this.slotSpellings[slot] != null) {
+			if (this.slotHashes[slot] == hash) {
+				return this.slotSpellings[slot];
+			}
+			slot = (slot + 1) & (this.slotHashes.length - 1);
+		}
+		return null;
 	}
 
 	/**
@@ -109,10 +130,7 @@ public final class TaxonomyMatcher {
 	}
 
 	private Spelling longestAt(Words words, int start) {
-		if (!this.firstWordHashes.get(slot(words.normalizedHash(start)))) {
-			return null;
-		}
-		List<Spelling> candidates = this.byFirstWord.get(words.normalized(start));
+		Spelling[] candidates = candidates(words.normalizedHash(start));
 		if (candidates == null) {
 			return null;
 		}
@@ -144,20 +162,25 @@ public final class TaxonomyMatcher {
 
 	}
 
-	/** One spelling of an entry, as words; {@code cased} is set when the capitalisation must match too. */
-	private record Spelling(Taxonomy.Entry entry, String text, String[] normalized, String[] cased) {
+	/**
+	 * One spelling of an entry, as words and their hashes; {@code cased} is set when the capitalisation must match
+	 * too.
+	 */
+	private record Spelling(Taxonomy.Entry entry, String text, String[] normalized, int[] hashes, String[] cased) {
 
 		static Spelling of(Taxonomy.Entry entry, String text, boolean caseSensitive) {
 			Words words = Words.of(text);
 			String[] normalized = new String[words.size()];
+			int[] hashes = new int[words.size()];
 			String[] cased = caseSensitive ? new String[words.size()] : null;
 			for (int i = 0; i < words.size(); i++) {
 				normalized[i] = words.normalized(i);
+				hashes[i] = normalized[i].hashCode();
 				if (cased != null) {
 					cased[i] = words.folded(i);
 				}
 			}
-			return new Spelling(entry, text, normalized, cased);
+			return new Spelling(entry, text, normalized, hashes, cased);
 		}
 
 		boolean matches(Words words, int start) {
@@ -165,8 +188,10 @@ public final class TaxonomyMatcher {
 				return false;
 			}
 			for (int i = 0; i < this.normalized.length; i++) {
-				boolean same = (this.cased != null) ? this.cased[i].equals(words.folded(start + i))
-						: this.normalized[i].equals(words.normalized(start + i));
+				int word = start + i;
+				boolean same = words.normalizedHash(word) == this.hashes[i]
+						&& ((this.cased != null) ? words.foldedEquals(word, this.cased[i])
+								: words.normalizedEquals(word, this.normalized[i]));
 				if (!same) {
 					return false;
 				}

@@ -2,6 +2,7 @@ package io.newshound.indexer.enrich;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -25,46 +26,72 @@ final class Words {
 
 	private final int[] ends;
 
+	/** {@code normalized(i).hashCode()} of each ASCII word, computed while splitting; 0 for the others until asked. */
+	private final int[] hashes;
+
+	/** Which words hold a character outside ASCII, whose lowercase form takes {@link String#toLowerCase}. */
+	private final BitSet nonAscii;
+
 	private final int size;
 
 	private final String[] folded;
 
 	private final String[] normalized;
 
-	private Words(String text, int[] starts, int[] ends, int size) {
+	private Words(String text, int[] starts, int[] ends, int[] hashes, BitSet nonAscii, int size) {
 		this.text = text;
 		this.starts = starts;
 		this.ends = ends;
+		this.hashes = hashes;
+		this.nonAscii = nonAscii;
 		this.size = size;
 		this.folded = new String[size];
 		this.normalized = new String[size];
 	}
 
 	static Words of(String text) {
-		if (text == null || text.isEmpty()) {
-			return new Words("", new int[0], new int[0], 0);
-		}
-		String folded = fold(text);
-		int[] starts = new int[16];
-		int[] ends = new int[16];
+		String folded = (text == null) ? "" : fold(text);
+		int capacity = Math.max(16, folded.length() / 6);
+		int[] starts = new int[capacity];
+		int[] ends = new int[capacity];
+		int[] hashes = new int[capacity];
+		BitSet nonAscii = new BitSet();
 		int size = 0;
 		int start = -1;
+		int hash = 0;
 		for (int i = 0; i <= folded.length(); i++) {
-			boolean wordChar = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
-			if (wordChar && start < 0) {
-				start = i;
-			}
-			else if (!wordChar && start >= 0) {
-				if (size == starts.length) {
-					starts = Arrays.copyOf(starts, size * 2);
-					ends = Arrays.copyOf(ends, size * 2);
+			char c = (i < folded.length()) ? folded.charAt(i) : ' ';
+			boolean ascii = c < 128;
+			boolean wordChar = ascii ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
+			if (wordChar) {
+				if (start < 0) {
+					start = i;
+					hash = 0;
+					if (size == starts.length) {
+						starts = Arrays.copyOf(starts, size * 2);
+						ends = Arrays.copyOf(ends, size * 2);
+						hashes = Arrays.copyOf(hashes, size * 2);
+					}
 				}
+				if (ascii) {
+					hash = 31 * hash + ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+				}
+				else {
+					nonAscii.set(size);
+				}
+			}
+			else if (start >= 0) {
 				starts[size] = start;
-				ends[size++] = i;
+				ends[size] = i;
+				hashes[size++] = hash;
 				start = -1;
 			}
 		}
-		return new Words(folded, starts, ends, size);
+		return new Words(folded, starts, ends, hashes, nonAscii, size);
+	}
+
+	private static boolean isAsciiLetterOrDigit(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	}
 
 	/**
@@ -132,20 +159,38 @@ final class Words {
 		return word;
 	}
 
-	/**
-	 * {@code normalized(index).hashCode()}, computed without making the string when the word is ASCII; for a word
-	 * with other characters, whose lowercase form may differ in length, the string is made.
-	 */
+	/** {@code normalized(index).hashCode()}, without making the string when the word is ASCII. */
 	int normalizedHash(int index) {
-		int hash = 0;
-		for (int i = this.starts[index]; i < this.ends[index]; i++) {
-			char c = this.text.charAt(i);
-			if (c >= 128) {
-				return normalized(index).hashCode();
-			}
-			hash = 31 * hash + ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+		if (this.nonAscii.get(index)) {
+			return normalized(index).hashCode();
 		}
-		return hash;
+		return this.hashes[index];
+	}
+
+	/** Whether {@code normalized(index)} equals {@code lowercase}, without making the string when the word is ASCII. */
+	boolean normalizedEquals(int index, String lowercase) {
+		if (this.nonAscii.get(index)) {
+			return normalized(index).equals(lowercase);
+		}
+		int start = this.starts[index];
+		int length = this.ends[index] - start;
+		if (length != lowercase.length()) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = this.text.charAt(start + i);
+			if (((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c) != lowercase.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether {@code folded(index)} equals {@code word}, without making the string. */
+	boolean foldedEquals(int index, String word) {
+		int start = this.starts[index];
+		int length = this.ends[index] - start;
+		return length == word.length() && this.text.regionMatches(start, word, 0, length);
 	}
 
 }

@@ -31,12 +31,16 @@ class WordsProperties {
 		return Gen.forAll(3000, Gen.strings(CHARS, 0, 80), (text) -> {
 			List<String> expected = reference(text);
 			Words words = Words.of(text);
-			assertThat(IntStream.range(0, words.size()).mapToObj(words::folded).toList()).isEqualTo(expected);
 			for (int i = 0; i < words.size(); i++) {
+				// compared before any string is made, then after
 				String normalized = expected.get(i).toLowerCase(Locale.ROOT);
-				assertThat(words.normalized(i)).isEqualTo(normalized);
 				assertThat(words.normalizedHash(i)).isEqualTo(normalized.hashCode());
+				assertThat(words.normalizedEquals(i, normalized)).isTrue();
+				assertThat(words.normalizedEquals(i, normalized + "a")).isFalse();
+				assertThat(words.foldedEquals(i, expected.get(i))).isTrue();
+				assertThat(words.normalized(i)).isEqualTo(normalized);
 			}
+			assertThat(IntStream.range(0, words.size()).mapToObj(words::folded).toList()).isEqualTo(expected);
 		});
 	}
 
@@ -48,6 +52,8 @@ class WordsProperties {
 			for (int i = 0; i < words.size(); i++) {
 				int hash = words.normalizedHash(i);
 				assertThat(hash).isEqualTo(words.normalized(i).hashCode());
+				assertThat(words.normalizedEquals(i, words.normalized(i).toUpperCase(Locale.ROOT)))
+					.isEqualTo(words.normalized(i).chars().noneMatch(Character::isLetter));
 			}
 		});
 	}
