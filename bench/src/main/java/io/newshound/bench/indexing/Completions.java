@@ -37,17 +37,11 @@ final class Completions {
 		return this;
 	}
 
-	/** The same completions, ending when the last document was done (without what came after, such as merging). */
-	Completions untilLastDone() {
+	/** The same completions with another end, such as when the merges a load set off were over. */
+	Completions endingAt(long nanos) {
 		Completions copy = new Completions(this.start);
 		this.done.forEach((item) -> copy.add(item.nanos(), item.documents()));
-		return copy;
-	}
-
-	/** Seconds from the last document done to the end. */
-	double tailSeconds() {
-		long last = this.done.stream().mapToLong(Done::nanos).max().orElse(this.start);
-		return (this.end - last) / 1e9;
+		return copy.end(nanos);
 	}
 
 	long documents() {

@@ -1,5 +1,9 @@
 package io.newshound.bench.indexing;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,7 +30,7 @@ record CpuTimes(long nanos, Map<String, Duration> byRole) {
 	}
 
 	private static String role(ProcessHandle process) {
-		String command = process.info().commandLine().orElse("");
+		String command = commandLine(process);
 		if (command.contains("org.elasticsearch")) {
 			return "Elasticsearch";
 		}
@@ -39,6 +43,20 @@ record CpuTimes(long nanos, Map<String, Duration> byRole) {
 			}
 		}
 		return "other";
+	}
+
+	/**
+	 * The whole command line: {@link ProcessHandle.Info#commandLine()} is cut short on Linux, before the main class
+	 * that follows a long class path.
+	 */
+	private static String commandLine(ProcessHandle process) {
+		try {
+			return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+					StandardCharsets.UTF_8).replace('\0', ' ');
+		}
+		catch (IOException | RuntimeException ex) {
+			return process.info().commandLine().orElse("");
+		}
 	}
 
 	/** Cores each role used from {@code earlier} to this snapshot. */

@@ -21,8 +21,8 @@ class CompletionsTests {
 		assertThat(completions.documents()).isEqualTo(400);
 		assertThat(completions.rate()).isCloseTo(50, within(1e-9));
 		assertThat(completions.rateAfter(100)).isCloseTo(300 / 4.0, within(1e-9));
-		assertThat(completions.tailSeconds()).isCloseTo(1, within(1e-9));
-		assertThat(completions.untilLastDone().rateAfter(100)).isCloseTo(300 / 3.0, within(1e-9));
+		assertThat(completions.endingAt(10 * SECOND).rateAfter(100)).isCloseTo(300 / 6.0, within(1e-9));
+		assertThat(completions.rateAfter(100)).as("unchanged").isCloseTo(300 / 4.0, within(1e-9));
 	}
 
 	/** Requests answered out of order are counted in the order of their answers. */
