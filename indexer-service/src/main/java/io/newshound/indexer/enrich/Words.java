@@ -20,6 +20,14 @@ final class Words {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
+	private static final boolean[] ASCII_WORD = new boolean[128];
+
+	static {
+		for (char c = 0; c < 128; c++) {
+			ASCII_WORD[c] = Character.isLetterOrDigit(c);
+		}
+	}
+
 	private final String text;
 
 	private final int[] starts;
@@ -91,7 +99,7 @@ final class Words {
 	}
 
 	private static boolean isAsciiLetterOrDigit(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		return ASCII_WORD[c];
 	}
 
 	/**

@@ -39,7 +39,9 @@ public record ArticleDocument(String articleId, String url, String source, Strin
 		int words = 0;
 		boolean inWord = false;
 		for (int i = 0; i < body.length(); i++) {
-			boolean space = Character.isWhitespace(body.charAt(i));
+			char c = body.charAt(i);
+			boolean space = (c < 128) ? (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F))
+					: Character.isWhitespace(c);
 			if (!space && !inWord) {
 				words++;
 			}
