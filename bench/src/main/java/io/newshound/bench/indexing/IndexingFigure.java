@@ -145,24 +145,28 @@ public final class IndexingFigure {
 						bulkSeconds / bulks, "s"));
 		}
 		if (indexerRate / rawRate < 0.90) {
-			figure.gap("Elasticsearch spends more CPU on each of the indexer's articles than on each of the baseline's "
-					+ "documents (the two 'Elasticsearch CPU per' rows, merges included on both sides). Most of the "
-					+ "difference is merging: at the indexer's rate each 1 s refresh makes a smaller segment, and small "
-					+ "segments are merged again and again; in one full run the indexer's index merged for 115 s (82 s of "
-					+ "it throttled) while the topic drained, against 22 s during the baseline's load (GET _stats/merge).")
-				.gap("The pipeline's own processes take cores that Elasticsearch has to itself in the baseline (the "
-						+ "'cores used' note): the indexer about half a core (JFR: JSON of the bulk requests and of the "
-						+ "announcements, decoding the events, taxonomy matching) and the Kafka broker about 0.2, serving "
-						+ "news.articles.v1 and taking news.indexed.v1, whose announcements carry the whole article. The "
-						+ "alert matcher reads the article from Elasticsearch anyway, so announcements without it (a "
-						+ "news.indexed.v2) would cut the broker's share and part of the indexer's.")
+			figure.gap("Elasticsearch gets only part of the two cores while the indexer drains the topic: the indexer, the "
+					+ "Kafka broker and this harness take the rest (the 'cores used' note; about 1.1 cores for Elasticsearch "
+					+ "against 1.7 in the baseline). The indexer's share is JSON (the bulk requests, the announcements, "
+					+ "decoding the events: about 25% of its JFR samples), taxonomy matching and the Kafka client; the "
+					+ "broker serves news.articles.v1 and takes news.indexed.v1, whose announcements carry the whole "
+					+ "article although the alert matcher reads it from Elasticsearch (a news.indexed.v2 without it would "
+					+ "cut the broker's and the harness's share and part of the indexer's).")
+				.gap("Elasticsearch also spends more CPU per document while the pipeline runs (the 'Elasticsearch CPU per' "
+						+ "rows). Not because of what the indexer sends: in one full run the same documents sent raw at the "
+						+ "indexer's rate (1,000 docs/s, so segments as small), with refresh=wait_for on every request, and as "
+						+ "16 one-megabyte requests in flight each cost Elasticsearch 0.66–0.69 ms per document, as the "
+						+ "baseline does. What differs is sharing the cores: during the drain Elasticsearch's write threads "
+						+ "were runnable but waiting for a core most of the time (GET _nodes/hot_threads: cpu 23–30%, other "
+						+ "38–53% of the sampled interval; vmstat run queue 4–10 on 2 cores).")
 				.gap("Changed for this figure: the indexer no longer waits for a batch's refresh before polling again "
 						+ "(IndexingPipeline: bulk requests of several polls in flight, finished in order), with up to 5,000 "
 						+ "records in flight (2,000 left Elasticsearch idle for a third of the drain: throughput is what is "
 						+ "in flight over a request's refresh wait); one consumer reads all partitions with polls of up to "
 						+ "1,000 records; its announcements go out in 512 kB producer batches (Kafka's 16 kB halved the "
 						+ "throughput); its JVM keeps C2; taxonomy matching works on word positions and hashes instead of "
-						+ "a string per word (JFR had it at 42% of the indexer's samples).");
+						+ "a string per word (JFR had it at 42% of the indexer's samples). Tried and left out: lz4 for both "
+						+ "topics (about 1,000 against 1,200 articles/s in back-to-back runs).");
 		}
 		return figure.metric(Metric.of("indexer, after the first " + warmup + " articles", indexerRate, "articles/s"))
 			.metric(Metric.of("raw _bulk (" + best + "), after the first " + warmup + " documents", rawRate, "docs/s"))
