@@ -43,10 +43,10 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	 * @param maxBytes largest bulk request body; a larger poll is split (5MB). The count is bounded by
 	 * {@code spring.kafka.consumer.max-poll-records} and the time by {@code fetch-max-wait}.
 	 * @param maxInFlightRecords records a consumer may have sent to Elasticsearch and not yet acknowledged before its
-	 * partitions are paused (5000, five full polls). A consumer indexes at most this many records per request
-	 * latency, and a request waits in Elasticsearch's queue and then for the refresh that makes it searchable (about
-	 * 1.5 s when draining a backlog): 2000 capped a drain at ~1,300 articles/s with Elasticsearch idle half the
-	 * time (bench figure 1); 5000 full-length articles take about 70 MB of heap
+	 * partitions are paused (3000, three full polls). A consumer indexes at most this many records per request
+	 * latency, and a request waits in Elasticsearch's queue and then for the refresh that makes it searchable:
+	 * draining a backlog, 2000 left the cores idle a fifth of the time (bench figure 1: 910 articles/s), 3000 keeps
+	 * them busy (1,210/s), and 5000 was no faster but kept 200 MB of the 300 MB heap live (141 MB at 3000)
 	 * @param maxInFlightRequests bulk requests a consumer may have waiting for Elasticsearch before its partitions are
 	 * paused (32): each holds a connection until the refresh that makes it searchable
 	 * @param connections connections to Elasticsearch (64), more than all consumers' requests in flight together,
@@ -54,7 +54,7 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	 * @param drainOnRevoke how long a consumer losing partitions waits for its batches in flight to finish, so that
 	 * they are committed rather than consumed again (10s)
 	 */
-	public record Bulk(@DefaultValue("5MB") DataSize maxBytes, @DefaultValue("5000") int maxInFlightRecords,
+	public record Bulk(@DefaultValue("5MB") DataSize maxBytes, @DefaultValue("3000") int maxInFlightRecords,
 			@DefaultValue("32") int maxInFlightRequests, @DefaultValue("64") int connections,
 			@DefaultValue("10s") Duration drainOnRevoke) {
 	}

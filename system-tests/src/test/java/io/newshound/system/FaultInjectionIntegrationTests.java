@@ -213,19 +213,7 @@ class FaultInjectionIntegrationTests {
 		Phase phase = Phase.of("kafka", STREAM);
 		phase.awaitSearchable(300);
 		phase.faultAboutToHit();
-		boolean stopped = false;
-		try {
-			stack.stopKafka();
-			stopped = true;
-			TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis()); // the outage itself, not a wait for a result
-			stack.startKafka();
-			stopped = false;
-		}
-		finally {
-			if (stopped) {
-				stack.startKafka();
-			}
-		}
+		outage(stack::stopKafka, stack::startKafka);
 		phase.faultHealed();
 		phase.countAndReport("Kafka broker stopped 10 s, restarted", "");
 	}
@@ -237,19 +225,7 @@ class FaultInjectionIntegrationTests {
 		Phase phase = Phase.of("es-restart", STREAM);
 		phase.awaitSearchable(300);
 		phase.faultAboutToHit();
-		boolean stopped = false;
-		try {
-			stack.stopElasticsearch();
-			stopped = true;
-			TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis()); // the outage itself, not a wait for a result
-			stack.startElasticsearch();
-			stopped = false;
-		}
-		finally {
-			if (stopped) {
-				stack.startElasticsearch();
-			}
-		}
+		outage(stack::stopElasticsearch, stack::startElasticsearch);
 		phase.faultHealed();
 		phase.countAndReport("Elasticsearch stopped, restarted", "");
 	}
@@ -339,6 +315,17 @@ class FaultInjectionIntegrationTests {
 	}
 
 	/** The whole command line: {@link ProcessHandle.Info#commandLine()} cuts long class paths short. */
+	/** Takes a component away for {@link #OUTAGE} and brings it back, also when the wait is interrupted. */
+	private static void outage(Runnable stop, Runnable start) throws InterruptedException {
+		stop.run();
+		try {
+			TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis()); // the outage itself, not a wait for a result
+		}
+		finally {
+			start.run();
+		}
+	}
+
 	private static String commandLine(ProcessHandle process) {
 		try {
 			return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),

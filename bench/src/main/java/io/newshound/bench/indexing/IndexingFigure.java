@@ -160,9 +160,9 @@ public final class IndexingFigure {
 						+ "were runnable but waiting for a core most of the time (GET _nodes/hot_threads: cpu 23–30%, other "
 						+ "38–53% of the sampled interval; vmstat run queue 4–10 on 2 cores).")
 				.gap("Changed for this figure: the indexer no longer waits for a batch's refresh before polling again "
-						+ "(IndexingPipeline: bulk requests of several polls in flight, finished in order), with up to 5,000 "
-						+ "records in flight (2,000 left Elasticsearch idle for a third of the drain: throughput is what is "
-						+ "in flight over a request's refresh wait); one consumer reads all partitions with polls of up to "
+						+ "(IndexingPipeline: bulk requests of several polls in flight, finished in order), with up to 3,000 "
+						+ "records in flight (2,000 left the cores idle a fifth of the drain: throughput is what is in "
+						+ "flight over a request's refresh wait); one consumer reads all partitions with polls of up to "
 						+ "1,000 records; its announcements go out in 512 kB producer batches (Kafka's 16 kB halved the "
 						+ "throughput); its JVM keeps C2; taxonomy matching works on word positions and hashes instead of "
 						+ "a string per word (JFR had it at 42% of the indexer's samples). Tried and left out: lz4 for both "

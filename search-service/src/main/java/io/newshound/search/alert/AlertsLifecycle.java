@@ -31,7 +31,8 @@ import org.springframework.context.SmartLifecycle;
  * Elasticsearch answer); the subscriptions are read to their end; the match log's reader and the webhook consumer
  * take their positions; only then does the matcher join its group. Each worker runs on a thread of its own and is
  * stopped, and waited for, when the application stops. As a health indicator it reports UNKNOWN while starting (so
- * the service's health is not DOWN because of it) and UP with details once every part runs.
+ * the service's health is not DOWN because of it), UP with details once every part runs, and DOWN, naming it, when
+ * a worker has ended while it should run.
  */
 public final class AlertsLifecycle implements SmartLifecycle, HealthIndicator {
 
@@ -51,7 +52,7 @@ public final class AlertsLifecycle implements SmartLifecycle, HealthIndicator {
 
 	private final IndexedArticleConsumer matcher;
 
-	private final List<Thread> threads = new ArrayList<>();
+	private volatile Workers workers = new Workers();
 
 	private volatile boolean running;
 
@@ -73,7 +74,8 @@ public final class AlertsLifecycle implements SmartLifecycle, HealthIndicator {
 	@Override
 	public synchronized void start() {
 		this.running = true;
-		thread("alerts-startup", this::startUp);
+		this.workers = new Workers();
+		this.workers.startOnce("alerts-startup", this::startUp);
 	}
 
 	private void startUp() {
@@ -81,16 +83,16 @@ public final class AlertsLifecycle implements SmartLifecycle, HealthIndicator {
 			this.phase = "creating topics and the claims index";
 			retry(this::createTopicsAndIndex);
 			this.phase = "loading alerts";
-			thread("alerts-subscriptions", this.store::follow);
+			this.workers.start("alerts-subscriptions", this.store::follow);
 			await(this.store::loaded, null);
 			this.phase = "following the match log";
-			thread("alerts-fanout", this.log::follow);
+			this.workers.start("alerts-fanout", this.log::follow);
 			await(this.log::following, null);
 			this.phase = "joining the webhook group";
-			thread("alerts-webhooks", this.webhooks);
+			this.workers.start("alerts-webhooks", this.webhooks);
 			await(this.webhooks::assigned, Duration.ofSeconds(60));
 			this.phase = "joining the matcher group";
-			thread("alerts-matcher", this.matcher);
+			this.workers.start("alerts-matcher", this.matcher);
 			await(this.matcher::assigned, Duration.ofSeconds(60));
 			this.phase = "running";
 			this.ready = true;
@@ -170,53 +172,16 @@ public final class AlertsLifecycle implements SmartLifecycle, HealthIndicator {
 		}
 	}
 
-	private void thread(String name, Runnable work) {
-		Thread thread = new Thread(() -> {
-			try {
-				work.run();
-			}
-			catch (RuntimeException ex) {
-				if (this.running) {
-					logger.error("Alerts: {} stopped", name, ex);
-				}
-			}
-		}, name);
-		thread.setDaemon(true);
-		synchronized (this.threads) {
-			this.threads.add(thread);
-		}
-		thread.start();
-	}
-
 	@Override
 	public synchronized void stop() {
 		this.running = false;
 		this.ready = false;
+		this.workers.stopping();
 		this.matcher.close();
 		this.webhooks.close();
 		this.log.close();
 		this.store.close();
-		List<Thread> started;
-		synchronized (this.threads) {
-			started = new ArrayList<>(this.threads);
-			this.threads.clear();
-		}
-		// no interrupts: a Kafka consumer interrupted while closing does not leave its group, and its partitions would
-		// wait for the session timeout; the workers end on their closed flag and the consumers' wakeup
-		for (Thread thread : started) {
-			if (thread.getName().equals("alerts-startup")) {
-				thread.interrupt();
-			}
-		}
-		for (Thread thread : started) {
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		this.workers.join("alerts-startup");
 	}
 
 	@Override
@@ -230,7 +195,9 @@ public final class AlertsLifecycle implements SmartLifecycle, HealthIndicator {
 
 	@Override
 	public Health health() {
-		Health.Builder health = this.ready ? Health.up() : Health.unknown();
+		Map<String, String> stopped = this.workers.stopped();
+		Health.Builder health = !stopped.isEmpty() ? Health.down().withDetail("stopped", stopped)
+				: this.ready ? Health.up() : Health.unknown();
 		return health.withDetail("phase", this.phase)
 			.withDetail("alerts", this.store.size())
 			.withDetail("streams", this.log.connections())
