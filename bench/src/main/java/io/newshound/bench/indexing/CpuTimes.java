@@ -73,6 +73,13 @@ record CpuTimes(long nanos, Map<String, Duration> byRole) {
 		return cores;
 	}
 
+	/** Milliseconds of CPU {@code role} used from {@code earlier} to this snapshot. */
+	double millisSince(CpuTimes earlier, String role) {
+		return this.byRole.getOrDefault(role, Duration.ZERO)
+			.minus(earlier.byRole.getOrDefault(role, Duration.ZERO))
+			.toNanos() / 1e6;
+	}
+
 	static String describe(Map<String, Double> cores) {
 		return cores.entrySet()
 			.stream()

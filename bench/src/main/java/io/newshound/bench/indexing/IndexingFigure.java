@@ -128,8 +128,8 @@ public final class IndexingFigure {
 		raw.deleteQuietly("bench-bulk");
 		Map<String, Double> rawCores = rawEnd.coresSince(rawStart);
 		context.console().line("  cores used by the baseline's load: " + CpuTimes.describe(rawCores));
-		double elasticsearchPerArticle = cpuMillis(atSettled, atWarmup, "Elasticsearch") / (size - warmup);
-		double elasticsearchPerDocument = cpuMillis(rawAfterMerges, rawStart, "Elasticsearch") / size;
+		double elasticsearchPerArticle = atSettled.millisSince(atWarmup, "Elasticsearch") / (size - warmup);
+		double elasticsearchPerDocument = rawAfterMerges.millisSince(rawStart, "Elasticsearch") / size;
 		double rawWhole = rawLoad.rate();
 		double rawRate = rawLoad.rateAfter(warmup);
 		double rawMerged = rawLoad.endingAt(rawSettled).rateAfter(warmup);
@@ -194,13 +194,6 @@ public final class IndexingFigure {
 					+ "started indexer, whose JITs compile as they go; the baseline runs on a node already warmed by the "
 					+ "indexer and by its own trials. The whole loads are shown too.")
 			.build();
-	}
-
-	/** Milliseconds of CPU the role used between the snapshots. */
-	private static double cpuMillis(CpuTimes later, CpuTimes earlier, String role) {
-		return later.byRole().getOrDefault(role, java.time.Duration.ZERO)
-			.minus(earlier.byRole().getOrDefault(role, java.time.Duration.ZERO))
-			.toNanos() / 1e6;
 	}
 
 	/** A statistic of one of the indexer's meters, or 0. */
