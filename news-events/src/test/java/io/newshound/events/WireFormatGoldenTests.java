@@ -3,6 +3,7 @@ package io.newshound.events;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 import com.networknt.schema.Error;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Pins the wire format of every event: what a producer writes must equal the golden file, the
@@ -59,6 +61,40 @@ class WireFormatGoldenTests {
 		assertThat(validate("news.articles.v1.schema.json", json.getBytes(StandardCharsets.UTF_8)))
 			.extracting(Error::getMessage)
 			.anySatisfy((message) -> assertThat(message).contains("body"));
+	}
+
+	@ParameterizedTest(name = "an announcement made from the {0} article's bytes is the event's bytes")
+	@CsvSource({ "full", "minimal" })
+	void announcementFromArticleBytesIsWrittenAsTheEvent(String fixture) {
+		ArticleEvent article = (ArticleEvent) event(fixture);
+		ArticleIndexedEvent event = new ArticleIndexedEvent(1, article.articleId(), "news-articles-v1", 1763632800000L,
+				Instant.parse("2026-11-20T10:05:13Z"), article);
+		byte[] announcement = EventJson.writeIndexed(event.articleId(), event.index(), event.version(),
+				event.indexedAt(), EventJson.write(article));
+		assertThat(announcement).isEqualTo(EventJson.write(event));
+		assertThat(EventJson.read(announcement, ArticleIndexedEvent.class)).isEqualTo(event);
+	}
+
+	@Test
+	void announcementPassesFieldsOfANewerArticleThrough() throws IOException {
+		String newer = new String(golden("news.articles.v1.json"), StandardCharsets.UTF_8).trim()
+			.replaceFirst("}$", ", \"sentiment\": {\"label\": \"positive\"}\n}");
+		byte[] announcement = EventJson.writeIndexed("5a9965332417752f92e9aabc37b05a8b", "news-articles-v1", 7,
+				Instant.parse("2026-11-20T10:05:13Z"), newer.getBytes(StandardCharsets.UTF_8));
+		assertThat(EventJson.mapper().readTree(announcement).at("/article/sentiment/label").asString())
+			.isEqualTo("positive");
+		assertThat(EventJson.read(announcement, ArticleIndexedEvent.class).article())
+			.isEqualTo(EventFixtures.fullArticle());
+		assertThat(validate("news.indexed.v1.schema.json", announcement)).isEmpty();
+	}
+
+	/** What the indexer announces is spliced from bytes that read accepted, so read must accept one object only. */
+	@Test
+	void readRefusesContentAfterTheEvent() throws IOException {
+		byte[] article = golden("news.articles.v1.minimal.json");
+		byte[] trailing = (new String(article, StandardCharsets.UTF_8) + " {}").getBytes(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(MalformedEventException.class)
+			.isThrownBy(() -> EventJson.read(trailing, ArticleEvent.class));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -55,12 +56,13 @@ class ArticleBatchListener implements ConsumerAwareRebalanceListener {
 	void onPoll(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment, Consumer<?, ?> consumer) {
 		List<PendingArticle> undecodable = new ArrayList<>();
 		List<IndexingPipeline.Chunk> chunks = new ArrayList<>();
-		for (List<PendingArticle> chunk : chunks(decode(records, undecodable))) {
-			List<ArticleEvent> articles = chunk.stream().map(PendingArticle::article).toList();
-			chunks.add(new IndexingPipeline.Chunk(chunk, this.bulkWriter.request(articles)));
+		List<CompletableFuture<List<BulkWriter.ItemResult>>> sent = new ArrayList<>();
+		for (List<Decoded> chunk : chunks(decode(records, undecodable))) {
+			chunks.add(new IndexingPipeline.Chunk(chunk.stream().map(Decoded::pending).toList()));
+			sent.add(this.bulkWriter.index(chunk.stream().map(Decoded::article).toList()));
 		}
 		IndexingPipeline pipeline = this.byConsumer.computeIfAbsent(consumer, this.pipelines::create);
-		pipeline.submit(new IndexingPipeline.Batch(chunks, undecodable, acknowledgment), consumer.assignment());
+		pipeline.submit(new IndexingPipeline.Batch(chunks, undecodable, acknowledgment), sent, consumer.assignment());
 	}
 
 	@Override
@@ -77,16 +79,17 @@ class ArticleBatchListener implements ConsumerAwareRebalanceListener {
 		this.byConsumer.clear();
 	}
 
-	private static List<PendingArticle> decode(List<ConsumerRecord<String, byte[]>> records,
+	private static List<Decoded> decode(List<ConsumerRecord<String, byte[]>> records,
 			List<PendingArticle> undecodable) {
-		List<PendingArticle> decoded = new ArrayList<>(records.size());
+		List<Decoded> decoded = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			if (record.value() == null) {
 				undecodable.add(PendingArticle.undecodable(record, "record has no value"));
 				continue;
 			}
 			try {
-				decoded.add(PendingArticle.decoded(record, EventJson.read(record.value(), ArticleEvent.class)));
+				ArticleEvent article = EventJson.read(record.value(), ArticleEvent.class);
+				decoded.add(new Decoded(PendingArticle.decoded(record, article.articleId()), article));
 			}
 			catch (MalformedEventException ex) {
 				undecodable.add(PendingArticle.undecodable(record, ex.getMessage()));
@@ -96,24 +99,28 @@ class ArticleBatchListener implements ConsumerAwareRebalanceListener {
 	}
 
 	/** Splits a poll so that no bulk request exceeds the byte bound (event size approximates document size). */
-	private List<List<PendingArticle>> chunks(List<PendingArticle> decoded) {
-		List<List<PendingArticle>> chunks = new ArrayList<>();
-		List<PendingArticle> current = new ArrayList<>();
+	private List<List<Decoded>> chunks(List<Decoded> decoded) {
+		List<List<Decoded>> chunks = new ArrayList<>();
+		List<Decoded> current = new ArrayList<>();
 		long bytes = 0;
-		for (PendingArticle pending : decoded) {
-			long size = pending.record().value().length;
+		for (Decoded article : decoded) {
+			long size = article.pending().record().value().length;
 			if (!current.isEmpty() && bytes + size > this.maxBulkBytes) {
 				chunks.add(current);
 				current = new ArrayList<>();
 				bytes = 0;
 			}
-			current.add(pending);
+			current.add(article);
 			bytes += size;
 		}
 		if (!current.isEmpty()) {
 			chunks.add(current);
 		}
 		return chunks;
+	}
+
+	/** A record and its article, decoded for as long as its bulk request is being built. */
+	private record Decoded(PendingArticle pending, ArticleEvent article) {
 	}
 
 	/** Makes the pipeline of a consumer the first time it delivers a batch. */

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
-import io.newshound.events.ArticleIndexedEvent;
+import io.newshound.events.EventJson;
 import io.newshound.events.Topics;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,16 +29,12 @@ class IndexerEvents {
 
 	private static final long SEND_TIMEOUT_SECONDS = 30;
 
-	private final KafkaTemplate<String, ArticleIndexedEvent> indexedTemplate;
-
-	private final KafkaTemplate<String, byte[]> deadLetterTemplate;
+	private final KafkaTemplate<String, byte[]> template;
 
 	private final Clock clock;
 
-	IndexerEvents(KafkaTemplate<String, ArticleIndexedEvent> indexedTemplate,
-			KafkaTemplate<String, byte[]> deadLetterTemplate, Clock clock) {
-		this.indexedTemplate = indexedTemplate;
-		this.deadLetterTemplate = deadLetterTemplate;
+	IndexerEvents(KafkaTemplate<String, byte[]> template, Clock clock) {
+		this.template = template;
 		this.clock = clock;
 	}
 
@@ -55,17 +51,19 @@ class IndexerEvents {
 			headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, bytes(Integer.toString(original.partition())));
 			headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, bytes(Long.toString(original.offset())));
 			headers.add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, bytes(Long.toString(original.timestamp())));
-			sends.add(this.deadLetterTemplate.send(record));
+			sends.add(this.template.send(record));
 		}
 		awaitAll(sends);
 	}
 
+	/** Announces each article with the bytes it was consumed in ({@link EventJson#writeIndexed}). */
 	void announceIndexed(List<IndexingPipeline.Indexed> indexed) {
 		List<CompletableFuture<?>> sends = new ArrayList<>(indexed.size());
 		for (IndexingPipeline.Indexed item : indexed) {
-			ArticleIndexedEvent event = new ArticleIndexedEvent(ArticleIndexedEvent.CURRENT_SCHEMA_VERSION,
-					item.article().articleId(), item.index(), item.version(), this.clock.instant(), item.article());
-			sends.add(this.indexedTemplate.send(Topics.INDEXED, event.articleId(), event));
+			String articleId = item.article().articleId();
+			byte[] event = EventJson.writeIndexed(articleId, item.index(), item.version(), this.clock.instant(),
+					item.article().record().value());
+			sends.add(this.template.send(Topics.INDEXED, articleId, event));
 		}
 		awaitAll(sends);
 	}

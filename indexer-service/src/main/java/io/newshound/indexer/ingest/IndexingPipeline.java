@@ -10,12 +10,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import co.elastic.clients.elasticsearch.core.BulkRequest;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.newshound.events.ArticleEvent;
 import io.newshound.events.Topics;
 
 import org.springframework.kafka.support.Acknowledgment;
@@ -78,14 +76,15 @@ final class IndexingPipeline {
 	}
 
 	/**
-	 * Sends the batch's bulk requests and queues the batch to be finished after the ones before it; on the consumer
-	 * thread.
+	 * Queues a batch whose bulk requests were sent, to be finished after the ones before it; on the consumer thread.
+	 * @param sent the responses to the batch's chunks, in order ({@link BulkWriter#index})
 	 * @param assignment the consumer's partitions, paused when the pipeline is full
 	 */
-	void submit(Batch batch, Set<TopicPartition> assignment) {
-		InFlight sent = new InFlight(batch, send(batch));
+	void submit(Batch batch, List<CompletableFuture<List<BulkWriter.ItemResult>>> sent,
+			Set<TopicPartition> assignment) {
+		InFlight inFlight = new InFlight(batch, sent);
 		synchronized (this) {
-			this.queue.addLast(sent);
+			this.queue.addLast(inFlight);
 			this.inFlightRecords += batch.records();
 			this.inFlightRequests += batch.chunks().size();
 			if (full() && this.paused == null && !assignment.isEmpty()) {
@@ -124,10 +123,6 @@ final class IndexingPipeline {
 		synchronized (this) {
 			notifyAll();
 		}
-	}
-
-	private List<CompletableFuture<List<BulkWriter.ItemResult>>> send(Batch batch) {
-		return batch.chunks().stream().map((chunk) -> this.writer.send(chunk.request())).toList();
 	}
 
 	private void finishInOrder() {
@@ -183,7 +178,10 @@ final class IndexingPipeline {
 	private synchronized void resendFailed() {
 		for (InFlight inFlight : this.queue) {
 			if (inFlight.sent.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
-				inFlight.sent = send(inFlight.batch);
+				inFlight.sent = inFlight.batch.chunks()
+					.stream()
+					.map((chunk) -> this.writer.indexAgain(chunk.articles()))
+					.toList();
 			}
 		}
 	}
@@ -207,9 +205,9 @@ final class IndexingPipeline {
 				BulkWriter.ItemResult result = results.get(i);
 				PendingArticle pending = chunk.get(i);
 				switch (result.outcome()) {
-					case INDEXED -> indexed.add(new Indexed(pending.article(), result.index(), result.version()));
+					case INDEXED -> indexed.add(new Indexed(pending, result.index(), result.version()));
 					case STALE -> stale++;
-					case PERMANENT -> deadLetters.add(new PendingArticle(pending.record(), pending.article(),
+					case PERMANENT -> deadLetters.add(pending.refused(
 							"elasticsearch refused the document (" + result.status() + "): " + result.reason()));
 					case TRANSIENT -> throw new IllegalStateException("handled above");
 				}
@@ -272,12 +270,11 @@ final class IndexingPipeline {
 	}
 
 	/**
-	 * One bulk request of a batch and the articles it carries, in the same order.
+	 * The articles of one bulk request of a batch, in the request's order.
 	 *
 	 * @param articles the decoded records
-	 * @param request their enriched documents
 	 */
-	record Chunk(List<PendingArticle> articles, BulkRequest request) {
+	record Chunk(List<PendingArticle> articles) {
 	}
 
 	/**
@@ -298,11 +295,11 @@ final class IndexingPipeline {
 	/**
 	 * An article Elasticsearch acknowledged.
 	 *
-	 * @param article the event
+	 * @param article the record it came in
 	 * @param index the concrete index
 	 * @param version the document version
 	 */
-	record Indexed(ArticleEvent article, String index, long version) {
+	record Indexed(PendingArticle article, String index, long version) {
 	}
 
 	/** Pauses and resumes partitions of the listener container (applied by the consumer thread at its next poll). */

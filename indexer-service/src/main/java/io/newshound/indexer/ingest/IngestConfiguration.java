@@ -3,7 +3,6 @@ package io.newshound.indexer.ingest;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -11,11 +10,8 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import io.newshound.events.ArticleIndexedEvent;
 import io.newshound.events.Topics;
 import io.newshound.indexer.IndexerProperties;
 import io.newshound.indexer.enrich.ArticleEnricher;
@@ -30,10 +26,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -63,13 +57,8 @@ class IngestConfiguration {
 	}
 
 	@Bean
-	IndexerEvents indexerEvents(KafkaTemplate<String, ArticleIndexedEvent> indexedTemplate,
-			ProducerFactory<String, ArticleIndexedEvent> producerFactory, Clock clock) {
-		Map<String, Object> bytes = Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		KafkaTemplate<String, byte[]> deadLetterTemplate = new KafkaTemplate<>(
-				new DefaultKafkaProducerFactory<String, byte[]>(producerFactory.getConfigurationProperties())
-					.copyWithConfigurationOverride(bytes));
-		return new IndexerEvents(indexedTemplate, deadLetterTemplate, clock);
+	IndexerEvents indexerEvents(KafkaTemplate<String, byte[]> template, Clock clock) {
+		return new IndexerEvents(template, clock);
 	}
 
 	/** Reads the taxonomy file at start: a broken one stops the indexer with a message naming the entry. */
