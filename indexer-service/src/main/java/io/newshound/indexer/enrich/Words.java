@@ -42,9 +42,10 @@ final class Words {
 
 	private final int size;
 
-	private final String[] folded;
+	/** The strings made so far, allocated when the first is asked for (most texts never ask). */
+	private String[] folded;
 
-	private final String[] normalized;
+	private String[] normalized;
 
 	private Words(String text, int[] starts, int[] ends, int[] hashes, BitSet nonAscii, int size) {
 		this.text = text;
@@ -53,8 +54,6 @@ final class Words {
 		this.hashes = hashes;
 		this.nonAscii = nonAscii;
 		this.size = size;
-		this.folded = new String[size];
-		this.normalized = new String[size];
 	}
 
 	static Words of(String text) {
@@ -150,6 +149,9 @@ final class Words {
 	}
 
 	String folded(int index) {
+		if (this.folded == null) {
+			this.folded = new String[this.size];
+		}
 		String word = this.folded[index];
 		if (word == null) {
 			word = this.text.substring(this.starts[index], this.ends[index]);
@@ -159,6 +161,9 @@ final class Words {
 	}
 
 	String normalized(int index) {
+		if (this.normalized == null) {
+			this.normalized = new String[this.size];
+		}
 		String word = this.normalized[index];
 		if (word == null) {
 			word = folded(index).toLowerCase(Locale.ROOT);
