@@ -314,7 +314,6 @@ class FaultInjectionIntegrationTests {
 			.as("Elasticsearch nodes running:\n%s", listing).isEqualTo(1);
 	}
 
-	/** The whole command line: {@link ProcessHandle.Info#commandLine()} cuts long class paths short. */
 	/** Takes a component away for {@link #OUTAGE} and brings it back, also when the wait is interrupted. */
 	private static void outage(Runnable stop, Runnable start) throws InterruptedException {
 		stop.run();
@@ -326,6 +325,7 @@ class FaultInjectionIntegrationTests {
 		}
 	}
 
+	/** The whole command line: {@link ProcessHandle.Info#commandLine()} cuts long class paths short. */
 	private static String commandLine(ProcessHandle process) {
 		try {
 			return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),

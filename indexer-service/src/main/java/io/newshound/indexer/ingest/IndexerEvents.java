@@ -60,9 +60,9 @@ class IndexerEvents {
 	void announceIndexed(List<IndexingPipeline.Indexed> indexed) {
 		List<CompletableFuture<?>> sends = new ArrayList<>(indexed.size());
 		for (IndexingPipeline.Indexed item : indexed) {
-			String articleId = item.article().articleId();
+			String articleId = item.pending().articleId();
 			byte[] event = EventJson.writeIndexed(articleId, item.index(), item.version(), this.clock.instant(),
-					item.article().record().value());
+					item.pending().record().value());
 			sends.add(this.template.send(Topics.INDEXED, articleId, event));
 		}
 		awaitAll(sends);

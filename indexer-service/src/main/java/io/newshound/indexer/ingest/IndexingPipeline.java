@@ -295,11 +295,11 @@ final class IndexingPipeline {
 	/**
 	 * An article Elasticsearch acknowledged.
 	 *
-	 * @param article the record it came in
+	 * @param pending the record it came in
 	 * @param index the concrete index
 	 * @param version the document version
 	 */
-	record Indexed(PendingArticle article, String index, long version) {
+	record Indexed(PendingArticle pending, String index, long version) {
 	}
 
 	/** Pauses and resumes partitions of the listener container (applied by the consumer thread at its next poll). */
