@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.newshound.bench.BenchContext;
 import io.newshound.bench.report.Figure;
@@ -15,6 +16,7 @@ import io.newshound.bench.stack.Pause;
 import io.newshound.bench.stack.ServiceProcess;
 import io.newshound.bench.workload.ArticleProducer;
 import io.newshound.bench.workload.Workload;
+import io.newshound.events.ArticleEvent;
 
 /**
  * Figure 1: the indexer's articles/s from Kafka into Elasticsearch, against plain {@code _bulk} requests of the
@@ -42,26 +44,21 @@ public final class IndexingFigure {
 			.baseline("raw `_bulk` of the same documents (read back from the indexer's index) into a fresh index with the "
 					+ "same settings and mappings, same node, same run, with the best of " + CANDIDATES.size()
 					+ " bulk settings tried on part of the corpus");
+		int warmUpSize = size * 2 / 5;
+		warmUp(context, indexerArguments, warmUpSize);
 		context.console().line("figure 1: publishing " + size + " full-length articles to news.articles.v1");
-		try (ArticleProducer producer = new ArticleProducer(context.stack().kafka())) {
-			long[] published = { 0 };
-			producer.publish(Workload.articles(size), (article) -> {
-				if (++published[0] % (size / 5) == 0) {
-					context.console().line("  published " + published[0] + "/" + size);
-				}
-			});
-		}
+		publish(context, Workload.articles(size), size);
 		context.indexed().reset();
 		context.console().line("figure 1: starting indexer-service; it drains the topic");
 		ServiceProcess indexer = context.stack().service("indexer-service", indexerArguments);
 		context.memory().watch(indexer, "draining " + size + " articles, then 200 articles/s (figures 1, 2)");
 		long deadline = System.nanoTime() + Duration.ofMinutes(size / 1000 * 2 + 5).toNanos();
 		long lastReport = System.nanoTime();
-		long warmup = size / 5;
-		CpuTimes atWarmup = null;
+		long firstFifth = size / 5;
+		CpuTimes atFirstFifth = null;
 		while (context.indexed().count() < size) {
-			if (atWarmup == null && context.indexed().count() >= warmup) {
-				atWarmup = CpuTimes.now();
+			if (atFirstFifth == null && context.indexed().count() >= firstFifth) {
+				atFirstFifth = CpuTimes.now();
 			}
 			if (System.nanoTime() > deadline) {
 				throw new BenchException("the indexer announced only " + context.indexed().count() + " of " + size
@@ -74,7 +71,7 @@ public final class IndexingFigure {
 			Pause.of(Duration.ofMillis(100));
 		}
 		CpuTimes atLast = CpuTimes.now();
-		atWarmup = (atWarmup != null) ? atWarmup : atLast;
+		atFirstFifth = (atFirstFifth != null) ? atFirstFifth : atLast;
 		RawBulkLoad raw = new RawBulkLoad(context.elasticsearch());
 		Completions announced = new Completions(context.indexed().firstNanos());
 		for (long arrival : context.indexed().arrivals()) {
@@ -82,16 +79,16 @@ public final class IndexingFigure {
 		}
 		long indexerSettled = raw.awaitMergesSettled(CONCRETE_INDEX);
 		CpuTimes atSettled = CpuTimes.now();
-		Map<String, Double> drainCores = atLast.coresSince(atWarmup);
-		context.console().line("  cores used while draining after the warm-up: " + CpuTimes.describe(drainCores));
+		Map<String, Double> drainCores = atLast.coresSince(atFirstFifth);
+		context.console().line("  cores used while draining after the first fifth: " + CpuTimes.describe(drainCores));
 		long counted = size - context.indexed().firstPollCount();
 		double indexerWhole = announced.rateAfter(context.indexed().firstPollCount());
-		double indexerRate = announced.rateAfter(warmup);
-		double indexerMerged = announced.endingAt(indexerSettled).rateAfter(warmup);
+		double indexerRate = announced.rateAfter(firstFifth);
+		double indexerMerged = announced.endingAt(indexerSettled).rateAfter(firstFifth);
 		double indexerTail = (indexerSettled - context.indexed().lastNanos()) / 1e9;
 		context.console().line(String.format(Locale.ROOT,
 				"  indexer: %.0f articles/s; %.0f articles/s after the first %d; merges settled %.1f s after the last "
-						+ "announcement", indexerWhole, indexerRate, warmup, indexerTail));
+						+ "announcement", indexerWhole, indexerRate, firstFifth, indexerTail));
 
 		double bulks = metric(indexer, "newshound.indexer.bulk.latency", "COUNT");
 		double bulkSeconds = metric(indexer, "newshound.indexer.bulk.latency", "TOTAL_TIME");
@@ -128,15 +125,15 @@ public final class IndexingFigure {
 		raw.deleteQuietly("bench-bulk");
 		Map<String, Double> rawCores = rawEnd.coresSince(rawStart);
 		context.console().line("  cores used by the baseline's load: " + CpuTimes.describe(rawCores));
-		double elasticsearchPerArticle = atSettled.millisSince(atWarmup, "Elasticsearch") / (size - warmup);
+		double elasticsearchPerArticle = atSettled.millisSince(atFirstFifth, "Elasticsearch") / (size - firstFifth);
 		double elasticsearchPerDocument = rawAfterMerges.millisSince(rawStart, "Elasticsearch") / size;
 		double rawWhole = rawLoad.rate();
-		double rawRate = rawLoad.rateAfter(warmup);
-		double rawMerged = rawLoad.endingAt(rawSettled).rateAfter(warmup);
+		double rawRate = rawLoad.rateAfter(firstFifth);
+		double rawMerged = rawLoad.endingAt(rawSettled).rateAfter(firstFifth);
 		double rawTail = (rawSettled - rawEnd.nanos()) / 1e9;
 		context.console().line(String.format(Locale.ROOT,
 				"  raw _bulk: %.0f docs/s; %.0f docs/s after the first %d; merges settled %.1f s after the final refresh; "
-						+ "ratio %.2f (whole loads %.2f, merges included %.2f)", rawWhole, rawRate, warmup, rawTail,
+						+ "ratio %.2f (whole loads %.2f, merges included %.2f)", rawWhole, rawRate, firstFifth, rawTail,
 				indexerRate / rawRate, indexerWhole / rawWhole, indexerMerged / rawMerged));
 
 		if (bulks > 0) {
@@ -145,36 +142,37 @@ public final class IndexingFigure {
 						bulkSeconds / bulks, "s"));
 		}
 		if (indexerRate / rawRate < 0.90) {
-			figure.gap("The two cores are full while the indexer drains the topic (the 'cores used' note: about 1.8 of 2), "
-					+ "and Elasticsearch gets only part of them: about 1.2 cores against 1.7 in the baseline. The rest goes "
-					+ "to the indexer (about 0.3 ms of CPU an article: decoding the events, taxonomy matching, writing "
-					+ "the documents and the Kafka client), the Kafka broker (it serves news.articles.v1 and takes "
-					+ "news.indexed.v1, whose announcements carry the whole article) and this harness (it reads every "
-					+ "announcement). At Elasticsearch's CPU per document, 2,000 articles/s would need more than the "
-					+ "two cores for Elasticsearch and the pipeline together, so 0.90 is out of reach on this machine "
-					+ "with Kafka and the indexer on the same cores; a news.indexed.v2 without the article (the alert "
-					+ "matcher reads it from Elasticsearch) would cut the broker's and the harness's share.")
-				.gap("Elasticsearch also spends more CPU per document while the pipeline runs (the 'Elasticsearch CPU per' "
-						+ "rows). Not because of what the indexer sends: in one full run the same documents sent raw at the "
-						+ "indexer's rate (1,000 docs/s, so segments as small), with refresh=wait_for on every request, and as "
-						+ "16 one-megabyte requests in flight each cost Elasticsearch 0.66–0.69 ms per document, as the "
-						+ "baseline does. What differs is sharing the cores: during the drain Elasticsearch's write threads "
-						+ "were runnable but waiting for a core most of the time (GET _nodes/hot_threads: cpu 23–30%, other "
-						+ "38–53% of the sampled interval; vmstat run queue 4–10 on 2 cores).")
-				.gap("Fixed for this figure: a resumed partition waited out the container's 5 s poll timeout, leaving "
-						+ "Elasticsearch and the indexer idle for 4–5 s at a time (a timeline of Elasticsearch's write pool "
-						+ "sampled every 0.5 s showed it); the poll timeout is now 100 ms (960 → 1,250–1,350 articles/s). A "
-						+ "batch in flight holds the record's bytes and the document's exact JSON instead of the decoded "
-						+ "article and a document buffer up to twice its size (live bytes per article in flight 28 → 22 kB), "
-						+ "and announcements are written around the consumed bytes. Earlier: bulk requests of several polls in flight, finished in "
-						+ "order, up to 3,000 records (5,000 was no faster: the cores are full); one consumer for all "
-						+ "partitions with polls of up to 1,000 records; 512 kB producer batches for the announcements "
-						+ "(Kafka's 16 kB halved the throughput); C2 for the indexer's JVM; taxonomy matching on word "
-						+ "positions and hashes (JFR had it at 42% of the indexer's samples). Tried and left out: lz4 for "
-						+ "both topics (about 1,000 against 1,200 articles/s in back-to-back runs).");
+			figure.gap("The two cores are full while the indexer drains the topic (the 'cores used' note: about 1.85 of 2, "
+					+ "with Elasticsearch's write pool busy and requests queued throughout), and Elasticsearch gets only part "
+					+ "of them: about 1.1–1.3 cores against 1.75 in the baseline. Its CPU per document is the same on both "
+					+ "sides (about 0.75 ms, the 'Elasticsearch CPU per' rows), so the gap is the other processes' share: "
+					+ "the indexer (about 0.28 ms of CPU an article: decoding the events, taxonomy matching, writing the "
+					+ "documents and the Kafka client), the Kafka broker (about 0.06 ms: it serves news.articles.v1 and takes "
+					+ "news.indexed.v1, whose announcements carry the whole article) and this harness (about 0.03 ms: it "
+					+ "reads every announcement's key). At those costs two full cores drain at most about 1,700 articles/s; "
+					+ "0.90 of a baseline of 2,300–2,700 docs/s would need the indexer, the broker and the harness together "
+					+ "under 0.2 ms an article, so it is out of reach on this machine with Kafka and the indexer on "
+					+ "Elasticsearch's cores. A news.indexed.v2 without the article would cut the broker's share; it is a "
+					+ "contract change (the alert matcher would read the article from Elasticsearch).")
+				.gap("Fixed for this figure: the measured drain was the first indexing work of Elasticsearch, the broker and "
+						+ "this harness, and their JIT compilers took about a third of a core from it (per-thread CPU from "
+						+ "/proc: Elasticsearch's compiler threads at 0.48 cores at its start and still 0.06 at its end), "
+						+ "while the baseline ran on a node already warmed; a warm-up drain of other articles now comes first "
+						+ "(1,270 → 1,550–1,600 articles/s; Elasticsearch's CPU per document fell to the baseline's). The "
+						+ "harness's announcement watcher fetched every 10 ms while idle (the broker's idle CPU 0.10 → 0.05 "
+						+ "cores). A resumed partition waited out the container's 5 s poll timeout, leaving Elasticsearch and "
+						+ "the indexer idle for 4–5 s at a time; the poll timeout is now 100 ms (960 → 1,250–1,350 articles/s). "
+						+ "A batch in flight holds the record's bytes and the document's exact JSON (live bytes per article "
+						+ "in flight 28 → 22 kB), and announcements are written around the consumed bytes. Earlier: bulk "
+						+ "requests of several polls in flight, finished in order, up to 3,000 records (5,000: 1,602 against "
+						+ "1,554 articles/s, within the spread of runs, for 90 MB more heap); one consumer for all partitions "
+						+ "with polls of up to 1,000 records; 512 kB producer batches for the announcements (Kafka's 16 kB "
+						+ "halved the throughput); C2 for the indexer's JVM; taxonomy matching on word positions and hashes. "
+						+ "Tried and left out: lz4 for both topics (about 1,000 against 1,200 articles/s in back-to-back "
+						+ "runs).");
 		}
-		return figure.metric(Metric.of("indexer, after the first " + warmup + " articles", indexerRate, "articles/s"))
-			.metric(Metric.of("raw _bulk (" + best + "), after the first " + warmup + " documents", rawRate, "docs/s"))
+		return figure.metric(Metric.of("indexer, after the first " + firstFifth + " articles", indexerRate, "articles/s"))
+			.metric(Metric.of("raw _bulk (" + best + "), after the first " + firstFifth + " documents", rawRate, "docs/s"))
 			.metric(Metric.against("ratio indexer / raw _bulk", indexerRate / rawRate, "", Target.atLeast(0.90)))
 			.metric(Metric.of("indexer, whole drain from a cold start", indexerWhole, "articles/s"))
 			.metric(Metric.of("raw _bulk, whole load", rawWhole, "docs/s"))
@@ -182,7 +180,7 @@ public final class IndexingFigure {
 			.metric(Metric.of("ratio with the merges each load set off, until none runs", indexerMerged / rawMerged, ""))
 			.metric(Metric.of("indexer: merges settled after the last announcement", indexerTail, "s"))
 			.metric(Metric.of("raw _bulk: merges settled after the final refresh", rawTail, "s"))
-			.metric(Metric.of("Elasticsearch CPU per article, indexer (after the warm-up, merges included)",
+			.metric(Metric.of("Elasticsearch CPU per article, indexer (after the first fifth, merges included)",
 					elasticsearchPerArticle, "ms"))
 			.metric(Metric.of("Elasticsearch CPU per document, baseline (merges included)", elasticsearchPerDocument, "ms"))
 			.note(size + " full-length articles (300–1,500 words), " + String.format(Locale.ROOT, "%.0f", fileMb(file))
@@ -191,17 +189,55 @@ public final class IndexingFigure {
 					+ "final _refresh: both until the documents are searchable. Elasticsearch merges on after both; the "
 					+ "ratio with the merges counts each side until no merge of its index runs any more, but one large "
 					+ "merge more or less at the end moves it by tens of seconds, so it is shown and not the target")
-			.note("Cores used (CPU time from the kernel over wall time) while the indexer drained after the warm-up: "
+			.note("Cores used (CPU time from the kernel over wall time) while the indexer drained after the first fifth: "
 					+ CpuTimes.describe(drainCores) + "; during the baseline's load: " + CpuTimes.describe(rawCores) + ".")
 			.note("Both sides are compared at their steady rate, after the first fifth of the documents: documents done "
-					+ "after that moment over the time from it to the end, as JMH leaves out its warm-up iterations. The "
-					+ "indexer's drain is the first indexing work of a freshly started Elasticsearch and of a freshly "
-					+ "started indexer, whose JITs compile as they go; the baseline runs on a node already warmed by the "
-					+ "indexer and by its own trials. The whole loads are shown too.")
+					+ "after that moment over the time from it to the end, as JMH leaves out its warm-up iterations. Before "
+					+ "the measured drain, a fresh indexer drains " + warmUpSize + " other articles into an index that is then "
+					+ "dropped, so that Elasticsearch, the broker and this harness have compiled their hot paths, as they "
+					+ "have for the baseline, which follows the drain and its own trials; the measured drain starts with "
+					+ "another fresh indexer JVM and an empty index. The whole loads are shown too.")
 			.build();
 	}
 
 	/** A statistic of one of the indexer's meters, or 0. */
+	/**
+	 * Drains other articles through the whole pipeline, then stops the indexer and drops its index. Without it the
+	 * measured drain was the first indexing work of Elasticsearch, the broker and this harness, and their JITs took
+	 * about a third of a core from it, falling off over its whole length (per-thread CPU from /proc: Elasticsearch's
+	 * compiler threads 0.48 cores at its start, 0.06 at its end), while the baseline runs on a node that the drain and
+	 * the bulk trials had warmed. The measured drain starts with a fresh indexer JVM and an empty index, as the
+	 * baseline starts with an empty index.
+	 */
+	private static void warmUp(BenchContext context, List<String> indexerArguments, int size) {
+		context.console().line("figure 1: warming the pipeline up on " + size + " other articles");
+		publish(context, Workload.warmUp(size), size);
+		context.indexed().reset();
+		ServiceProcess indexer = context.stack().service("indexer-service", indexerArguments);
+		long deadline = System.nanoTime() + Duration.ofMinutes(size / 1000 * 2 + 5).toNanos();
+		while (context.indexed().count() < size) {
+			if (System.nanoTime() > deadline) {
+				throw new BenchException("the indexer announced only " + context.indexed().count() + " of the " + size
+						+ " warm-up articles in time; see " + indexer.logFile());
+			}
+			Pause.of(Duration.ofMillis(100));
+		}
+		context.stack().stop(indexer);
+		context.elasticsearch().delete("/" + CONCRETE_INDEX);
+		context.console().line("  warm-up indexed; indexer stopped, its index dropped");
+	}
+
+	private static void publish(BenchContext context, Stream<ArticleEvent> articles, int size) {
+		try (ArticleProducer producer = new ArticleProducer(context.stack().kafka())) {
+			long[] published = { 0 };
+			producer.publish(articles, (article) -> {
+				if (++published[0] % (size / 5) == 0) {
+					context.console().line("  published " + published[0] + "/" + size);
+				}
+			});
+		}
+	}
+
 	private static double metric(ServiceProcess service, String name, String statistic) {
 		String body = service.get("/actuator/metrics/" + name);
 		java.util.regex.Matcher matcher = java.util.regex.Pattern
