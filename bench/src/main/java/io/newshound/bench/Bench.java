@@ -123,8 +123,9 @@ public final class Bench {
 		double loadAtEnd = Machine.currentLoadAverage();
 		if (machine.loadAverage() > 1.0) {
 			notes.add(String.format(java.util.Locale.ROOT,
-					"The machine was busy with other work when this run started (load average %.2f on %d cores): other "
-							+ "engineers' builds ran alongside, so absolute figures are lower than on an idle machine.",
+					"The load average was %.2f on %d cores when this run started: other work was running, or a run had "
+							+ "just ended (the average decays over minutes); absolute figures may be lower than on an idle "
+							+ "machine.",
 					machine.loadAverage(), machine.cores()));
 		}
 		Results results = new Results(options.command(), options.quick() ? "quick" : "full", date, console.minutes(),

@@ -83,6 +83,25 @@ class SearchApplicationIntegrationTests {
 				.doesNotContainPattern("\\son[a-z]+="));
 	}
 
+	/** HEAD at the root (what uptime monitors send) finds the page that GET serves, with its length and no body. */
+	@Test
+	void searchPageAnswersHead() {
+		long length = this.client.get().uri("/").exchange().expectBody(byte[].class).returnResult().getResponseBody().length;
+		this.client.head()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectHeader()
+			.contentLength(length)
+			.expectHeader()
+			.exists("Content-Security-Policy")
+			.expectBody()
+			.isEmpty();
+	}
+
 	/** With the crawler, Elasticsearch and Kafka down, the pipeline status still answers, saying what is down. */
 	@Test
 	void pipelineStatusSaysWhatIsDown() {
