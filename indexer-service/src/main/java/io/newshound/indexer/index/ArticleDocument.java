@@ -34,6 +34,14 @@ public record ArticleDocument(String articleId, String url, String source, Strin
 				article.contentHash(), readingMinutes(article.body()));
 	}
 
+	/** This document with another body: {@link DocumentJson} writes it empty and puts the event's bytes in. */
+	ArticleDocument withBody(String otherBody) {
+		return new ArticleDocument(this.articleId, this.url, this.source, this.title, this.summary, otherBody,
+				this.authors, this.publishedAt, this.updatedAt, this.fetchedAt, this.indexedAt, this.language,
+				this.imageUrl, this.siteName, this.tags, this.entities, this.evidence, this.storyId, this.contentHash,
+				this.readingMinutes);
+	}
+
 	/** Minutes at 230 words a minute, a word being a run of non-whitespace (counted, not split: bench figure 1). */
 	static int readingMinutes(String body) {
 		int words = 0;

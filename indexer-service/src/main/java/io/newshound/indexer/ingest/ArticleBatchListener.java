@@ -57,9 +57,9 @@ class ArticleBatchListener implements ConsumerAwareRebalanceListener {
 		List<PendingArticle> undecodable = new ArrayList<>();
 		List<IndexingPipeline.Chunk> chunks = new ArrayList<>();
 		List<CompletableFuture<List<BulkWriter.ItemResult>>> sent = new ArrayList<>();
-		for (List<Decoded> chunk : chunks(decode(records, undecodable))) {
-			chunks.add(new IndexingPipeline.Chunk(chunk.stream().map(Decoded::pending).toList()));
-			sent.add(this.bulkWriter.index(chunk.stream().map(Decoded::article).toList()));
+		for (List<DecodedArticle> chunk : chunks(decode(records, undecodable))) {
+			chunks.add(new IndexingPipeline.Chunk(chunk.stream().map(DecodedArticle::pending).toList()));
+			sent.add(this.bulkWriter.index(chunk));
 		}
 		IndexingPipeline pipeline = this.byConsumer.computeIfAbsent(consumer, this.pipelines::create);
 		pipeline.submit(new IndexingPipeline.Batch(chunks, undecodable, acknowledgment), sent, consumer.assignment());
@@ -79,9 +79,9 @@ class ArticleBatchListener implements ConsumerAwareRebalanceListener {
 		this.byConsumer.clear();
 	}
 
-	private static List<Decoded> decode(List<ConsumerRecord<String, byte[]>> records,
+	private static List<DecodedArticle> decode(List<ConsumerRecord<String, byte[]>> records,
 			List<PendingArticle> undecodable) {
-		List<Decoded> decoded = new ArrayList<>(records.size());
+		List<DecodedArticle> decoded = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			if (record.value() == null) {
 				undecodable.add(PendingArticle.undecodable(record, "record has no value"));
@@ -89,7 +89,7 @@ class ArticleBatchListener implements ConsumerAwareRebalanceListener {
 			}
 			try {
 				ArticleEvent article = EventJson.read(record.value(), ArticleEvent.class);
-				decoded.add(new Decoded(PendingArticle.decoded(record, article.articleId()), article));
+				decoded.add(new DecodedArticle(PendingArticle.decoded(record, article.articleId()), article));
 			}
 			catch (MalformedEventException ex) {
 				undecodable.add(PendingArticle.undecodable(record, ex.getMessage()));
@@ -99,12 +99,12 @@ class ArticleBatchListener implements ConsumerAwareRebalanceListener {
 	}
 
 	/** Splits a poll so that no bulk request exceeds the byte bound (event size approximates document size). */
-	private List<List<Decoded>> chunks(List<Decoded> decoded) {
-		List<List<Decoded>> chunks = new ArrayList<>();
-		List<Decoded> current = new ArrayList<>();
+	private List<List<DecodedArticle>> chunks(List<DecodedArticle> decoded) {
+		List<List<DecodedArticle>> chunks = new ArrayList<>();
+		List<DecodedArticle> current = new ArrayList<>();
 		long bytes = 0;
-		for (Decoded article : decoded) {
-			long size = article.pending().record().value().length;
+		for (DecodedArticle article : decoded) {
+			long size = article.json().length;
 			if (!current.isEmpty() && bytes + size > this.maxBulkBytes) {
 				chunks.add(current);
 				current = new ArrayList<>();
@@ -117,10 +117,6 @@ class ArticleBatchListener implements ConsumerAwareRebalanceListener {
 			chunks.add(current);
 		}
 		return chunks;
-	}
-
-	/** A record and its article, decoded for as long as its bulk request is being built. */
-	private record Decoded(PendingArticle pending, ArticleEvent article) {
 	}
 
 	/** Makes the pipeline of a consumer the first time it delivers a batch. */

@@ -1,6 +1,5 @@
 package io.newshound.indexer.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,16 +15,15 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import io.micrometer.core.instrument.Timer;
-import jakarta.json.stream.JsonGenerator;
 
 import io.newshound.events.ArticleEvent;
 import io.newshound.events.EventJson;
 import io.newshound.indexer.enrich.ArticleEnricher;
 import io.newshound.indexer.index.ArticleDocument;
+import io.newshound.indexer.index.DocumentJson;
 
 /**
  * Enriches articles ({@link ArticleEnricher}) into one bulk request, sends it without waiting for the answer, and
@@ -42,7 +40,7 @@ class BulkWriter {
 
 	private final ElasticsearchAsyncClient client;
 
-	private final JsonpMapper mapper;
+	private final DocumentJson documents;
 
 	private final String alias;
 
@@ -54,7 +52,7 @@ class BulkWriter {
 
 	BulkWriter(ElasticsearchAsyncClient client, String alias, ArticleEnricher enricher, Clock clock, Timer latency) {
 		this.client = client;
-		this.mapper = client._jsonpMapper();
+		this.documents = new DocumentJson(client._jsonpMapper());
 		this.alias = alias;
 		this.enricher = enricher;
 		this.clock = clock;
@@ -66,21 +64,24 @@ class BulkWriter {
 	 * with one result per article, in order, or fails with {@link TransientIndexingException} when Elasticsearch did
 	 * not take the request now.
 	 */
-	CompletableFuture<List<ItemResult>> index(List<ArticleEvent> articles) {
+	CompletableFuture<List<ItemResult>> index(List<DecodedArticle> articles) {
 		return send(request(articles));
 	}
 
 	/** {@link #index} again, from the records as consumed (which decoded before, so they decode again). */
 	CompletableFuture<List<ItemResult>> indexAgain(List<PendingArticle> articles) {
-		return index(articles.stream().map((pending) -> EventJson.read(pending.record().value(), ArticleEvent.class))
+		return index(articles.stream()
+			.map((pending) -> new DecodedArticle(pending, EventJson.read(pending.record().value(), ArticleEvent.class)))
 			.toList());
 	}
 
-	private BulkRequest request(List<ArticleEvent> articles) {
-		List<BulkOperation> operations = new ArrayList<>(articles.size());
-		for (ArticleEvent article : articles) {
-			BinaryData document = json(
-					ArticleDocument.of(article, this.enricher.enrich(article), this.clock.instant()));
+	private BulkRequest request(List<DecodedArticle> decoded) {
+		List<BulkOperation> operations = new ArrayList<>(decoded.size());
+		for (DecodedArticle each : decoded) {
+			ArticleEvent article = each.article();
+			BinaryData document = BinaryData.of(this.documents.write(
+					ArticleDocument.of(article, this.enricher.enrich(article), this.clock.instant()), each.json()),
+					ContentType.APPLICATION_JSON);
 			operations.add(BulkOperation.of((op) -> op.index((index) -> index.index(this.alias)
 				.id(article.articleId())
 				.versionType(VersionType.ExternalGte)
@@ -88,20 +89,6 @@ class BulkWriter {
 				.document(document))));
 		}
 		return BulkRequest.of((bulk) -> bulk.refresh(Refresh.WaitFor).operations(operations));
-	}
-
-	/**
-	 * The document as the client's mapper writes it, in an array of its exact size. Left to the client, each document
-	 * is written into a stream that doubles its buffer as it grows and is sent without a copy, so a request held until
-	 * its refresh kept up to twice its size (bench figure 1, with the decoded article no longer kept either: live
-	 * bytes per article in flight 28 → 22 kB, jmap -histo:live mid-drain).
-	 */
-	private BinaryData json(ArticleDocument document) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-		try (JsonGenerator generator = this.mapper.jsonProvider().createGenerator(out)) {
-			this.mapper.serialize(document, generator);
-		}
-		return BinaryData.of(out.toByteArray(), ContentType.APPLICATION_JSON);
 	}
 
 	private CompletableFuture<List<ItemResult>> send(BulkRequest request) {
