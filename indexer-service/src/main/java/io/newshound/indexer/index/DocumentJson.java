@@ -5,11 +5,6 @@ import java.nio.charset.StandardCharsets;
 
 import co.elastic.clients.json.JsonpMapper;
 import jakarta.json.stream.JsonGenerator;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes a document as the Elasticsearch client's mapper does, except for its body, which is copied from the JSON of
@@ -18,8 +13,6 @@ import tools.jackson.core.json.JsonFactory;
  * samples). The copied bytes are the JSON string that the event's parser accepted, so they denote the same text.
  */
 public final class DocumentJson {
-
-	private static final JsonFactory EVENTS = new JsonFactory();
 
 	/** A body written as the empty string: the place the event's body goes. */
 	private static final byte[] EMPTY_BODY = "\"body\":\"\"".getBytes(StandardCharsets.UTF_8);
@@ -66,36 +59,71 @@ public final class DocumentJson {
 
 	/**
 	 * Where the top-level {@code body} string of an event begins and ends, quotes included, or {@code null} when
-	 * there is no single such string (the document is then written whole).
+	 * there is no single such string (the document is then written whole). The event has been decoded already, so it
+	 * is valid JSON, and finding a key takes no more than telling strings from structure; a key with an escape in it
+	 * (which could spell {@code body} another way) makes it {@code null} too. Jackson's parser, skipping the same bytes,
+	 * took back two fifths of what the copy saved (JFR, bench figure 1).
 	 */
-	static int[] bodyString(byte[] eventJson) {
-		try (JsonParser parser = EVENTS.createParser(ObjectReadContext.empty(), eventJson)) {
-			if (parser.nextToken() != JsonToken.START_OBJECT) {
-				return null;
-			}
-			int[] found = null;
-			for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
-				boolean body = "body".equals(parser.currentName());
-				JsonToken value = parser.nextToken();
-				if (body) {
-					// a repeated key would leave it unclear which body the article was decoded with
-					if (found != null || value != JsonToken.VALUE_STRING) {
-						return null;
-					}
-					int start = (int) parser.currentTokenLocation().getByteOffset();
-					int end = endOfString(eventJson, start);
-					if (end < 0) {
-						return null;
-					}
-					found = new int[] { start, end };
+	static int[] bodyString(byte[] json) {
+		int[] found = null;
+		int depth = 0;
+		int i = 0;
+		while (i < json.length) {
+			byte b = json[i];
+			if (b == '"') {
+				int end = endOfString(json, i);
+				if (end < 0) {
+					return null;
 				}
-				parser.skipChildren();
+				int colon = (depth == 1) ? skipWhitespace(json, end) : -1;
+				if (colon >= 0 && colon < json.length && json[colon] == ':') {
+					if (indexOf(json, i, end, (byte) '\\') >= 0) {
+						return null;
+					}
+					if (isBody(json, i, end)) {
+						int value = skipWhitespace(json, colon + 1);
+						int valueEnd = endOfString(json, value);
+						if (found != null || valueEnd < 0) {
+							return null;
+						}
+						found = new int[] { value, valueEnd };
+						end = valueEnd;
+					}
+				}
+				i = end;
+				continue;
 			}
-			return found;
+			if (b == '{' || b == '[') {
+				depth++;
+			}
+			else if (b == '}' || b == ']') {
+				depth--;
+			}
+			i++;
 		}
-		catch (JacksonException ex) {
-			return null;
+		return found;
+	}
+
+	private static boolean isBody(byte[] json, int quote, int end) {
+		return end - quote == 6 && json[quote + 1] == 'b' && json[quote + 2] == 'o' && json[quote + 3] == 'd'
+				&& json[quote + 4] == 'y';
+	}
+
+	private static int skipWhitespace(byte[] json, int from) {
+		int i = from;
+		while (i < json.length && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r')) {
+			i++;
 		}
+		return i;
+	}
+
+	private static int indexOf(byte[] json, int from, int to, byte wanted) {
+		for (int i = from; i < to; i++) {
+			if (json[i] == wanted) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/** The index after the closing quote of the JSON string that opens at {@code quote}, or -1. */

@@ -81,10 +81,20 @@ class DocumentJsonTests {
 		int[] bounds = DocumentJson.bodyString(nested);
 		assertThat(new String(nested, bounds[0], bounds[1] - bounds[0], StandardCharsets.UTF_8))
 			.isEqualTo("\"outer \\\"q\\\"\"");
+		assertThat(bounds("{\"title\":\"body\",\"n\":[1,{\"x\":\"}]\"}],\"body\" :\n \"{[\\\\\\\"]}\" }"))
+			.isEqualTo("\"{[\\\\\\\"]}\"");
+		assertThat(DocumentJson.bodyString("{\"b\\u006fdy\":\"x\",\"body\":\"y\"}".getBytes(StandardCharsets.UTF_8)))
+			.isNull();
 		assertThat(DocumentJson.bodyString("{\"body\":null}".getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(DocumentJson.bodyString("{\"title\":\"no body\"}".getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(DocumentJson.bodyString("[\"body\"]".getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(DocumentJson.bodyString("{\"body\":\"unterminated".getBytes(StandardCharsets.UTF_8))).isNull();
+	}
+
+	private static String bounds(String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		int[] bounds = DocumentJson.bodyString(bytes);
+		return new String(bytes, bounds[0], bounds[1] - bounds[0], StandardCharsets.UTF_8);
 	}
 
 	private static ArticleEvent article(String body) {
