@@ -107,28 +107,59 @@ final class Words {
 	 * reordering of marks never reach across a whitespace character, so the result is the same as for the whole text.
 	 */
 	private static String fold(String text) {
-		int first = firstNonAscii(text, 0, text.length());
-		if (first < 0) {
+		int next = firstNonAscii(text, 0, text.length());
+		if (next < 0) {
 			return text;
 		}
-		StringBuilder folded = new StringBuilder(text.length());
-		int pieceStart = 0;
-		for (int i = 0; i <= text.length(); i++) {
-			if (i == text.length() || isAsciiWhitespace(text.charAt(i))) {
-				if (firstNonAscii(text, pieceStart, i) < 0) {
-					folded.append(text, pieceStart, i);
-				}
-				else {
-					String piece = Normalizer.normalize(text.substring(pieceStart, i), Normalizer.Form.NFKD);
-					folded.append(MARKS.matcher(piece).replaceAll(""));
-				}
-				if (i < text.length()) {
-					folded.append(text.charAt(i));
-				}
-				pieceStart = i + 1;
+		// the spans between the pieces are copied whole: appending them a word at a time to a StringBuilder, char by
+		// char, was a sixth of the indexer's CPU (JFR, bench figure 1)
+		Folded folded = new Folded(text.length());
+		int copied = 0;
+		while (next >= 0) {
+			int pieceStart = next;
+			while (pieceStart > copied && !isAsciiWhitespace(text.charAt(pieceStart - 1))) {
+				pieceStart--;
 			}
+			int pieceEnd = next;
+			while (pieceEnd < text.length() && !isAsciiWhitespace(text.charAt(pieceEnd))) {
+				pieceEnd++;
+			}
+			folded.append(text, copied, pieceStart);
+			String piece = Normalizer.normalize(text.substring(pieceStart, pieceEnd), Normalizer.Form.NFKD);
+			String withoutMarks = MARKS.matcher(piece).replaceAll("");
+			folded.append(withoutMarks, 0, withoutMarks.length());
+			copied = pieceEnd;
+			next = firstNonAscii(text, pieceEnd, text.length());
 		}
+		folded.append(text, copied, text.length());
 		return folded.toString();
+	}
+
+	/** Characters copied in spans ({@link String#getChars}), grown when decomposition makes the text longer. */
+	private static final class Folded {
+
+		private char[] chars;
+
+		private int length;
+
+		Folded(int capacity) {
+			this.chars = new char[capacity + 16];
+		}
+
+		void append(String from, int start, int end) {
+			int count = end - start;
+			if (this.length + count > this.chars.length) {
+				this.chars = Arrays.copyOf(this.chars, Math.max(this.chars.length * 2, this.length + count));
+			}
+			from.getChars(start, end, this.chars, this.length);
+			this.length += count;
+		}
+
+		@Override
+		public String toString() {
+			return new String(this.chars, 0, this.length);
+		}
+
 	}
 
 	private static int firstNonAscii(String text, int from, int to) {

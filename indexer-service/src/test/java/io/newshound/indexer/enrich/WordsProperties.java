@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.newshound.testing.Gen;
@@ -42,6 +43,14 @@ class WordsProperties {
 			}
 			assertThat(IntStream.range(0, words.size()).mapToObj(words::folded).toList()).isEqualTo(expected);
 		});
+	}
+
+	/** Decomposition can make a text longer than it was ("ﬁ" is two letters), by more than any slack kept for it. */
+	@Test
+	void foldedTextGrowsPastItsLength() {
+		Words words = Words.of("x " + "ﬁ".repeat(100) + " é");
+		assertThat(IntStream.range(0, words.size()).mapToObj(words::folded).toList())
+			.containsExactly("x", "fi".repeat(100), "e");
 	}
 
 	/** The hash needs no string for an ASCII word, and still agrees with the string's. */
