@@ -170,7 +170,7 @@ public final class IndexingFigure {
 						+ "writer had been the indexer's largest single cost in JFR; writing a document's JSON takes 1.3–2.1× "
 						+ "less time, in-process, both ways in the same JVM). Earlier: bulk "
 						+ "requests of several polls in flight, finished in order, up to 3,000 records (5,000: 1,602 against "
-						+ "1,554 articles/s, within the spread of runs, for 90 MB more heap); one consumer for all partitions "
+						+ "1,554 articles/s, within the spread of runs, for about 60 MB more live heap); one consumer for all partitions "
 						+ "with polls of up to 1,000 records; 512 kB producer batches for the announcements (Kafka's 16 kB "
 						+ "halved the throughput); C2 for the indexer's JVM; taxonomy matching on word positions and hashes. "
 						+ "Tried and left out: lz4 for both topics (about 1,000 against 1,200 articles/s in back-to-back "
