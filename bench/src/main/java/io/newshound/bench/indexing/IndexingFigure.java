@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import io.newshound.bench.BenchContext;
@@ -52,26 +53,15 @@ public final class IndexingFigure {
 		context.console().line("figure 1: starting indexer-service; it drains the topic");
 		ServiceProcess indexer = context.stack().service("indexer-service", indexerArguments);
 		context.memory().watch(indexer, "draining " + size + " articles, then 200 articles/s (figures 1, 2)");
-		long deadline = System.nanoTime() + Duration.ofMinutes(size / 1000 * 2 + 5).toNanos();
-		long lastReport = System.nanoTime();
 		long firstFifth = size / 5;
-		CpuTimes atFirstFifth = null;
-		while (context.indexed().count() < size) {
-			if (atFirstFifth == null && context.indexed().count() >= firstFifth) {
-				atFirstFifth = CpuTimes.now();
+		CpuTimes[] atFirstFifth = { null };
+		awaitAnnounced(context, indexer, size, "articles", (count) -> {
+			if (atFirstFifth[0] == null && count >= firstFifth) {
+				atFirstFifth[0] = CpuTimes.now();
 			}
-			if (System.nanoTime() > deadline) {
-				throw new BenchException("the indexer announced only " + context.indexed().count() + " of " + size
-						+ " articles in time; see " + indexer.logFile());
-			}
-			if (System.nanoTime() - lastReport > 10_000_000_000L) {
-				context.console().line("  indexed " + context.indexed().count() + "/" + size);
-				lastReport = System.nanoTime();
-			}
-			Pause.of(Duration.ofMillis(100));
-		}
+		});
 		CpuTimes atLast = CpuTimes.now();
-		atFirstFifth = (atFirstFifth != null) ? atFirstFifth : atLast;
+		CpuTimes fromFirstFifth = (atFirstFifth[0] != null) ? atFirstFifth[0] : atLast;
 		RawBulkLoad raw = new RawBulkLoad(context.elasticsearch());
 		Completions announced = new Completions(context.indexed().firstNanos());
 		for (long arrival : context.indexed().arrivals()) {
@@ -79,7 +69,7 @@ public final class IndexingFigure {
 		}
 		long indexerSettled = raw.awaitMergesSettled(CONCRETE_INDEX);
 		CpuTimes atSettled = CpuTimes.now();
-		Map<String, Double> drainCores = atLast.coresSince(atFirstFifth);
+		Map<String, Double> drainCores = atLast.coresSince(fromFirstFifth);
 		context.console().line("  cores used while draining after the first fifth: " + CpuTimes.describe(drainCores));
 		long counted = size - context.indexed().firstPollCount();
 		double indexerWhole = announced.rateAfter(context.indexed().firstPollCount());
@@ -125,7 +115,7 @@ public final class IndexingFigure {
 		raw.deleteQuietly("bench-bulk");
 		Map<String, Double> rawCores = rawEnd.coresSince(rawStart);
 		context.console().line("  cores used by the baseline's load: " + CpuTimes.describe(rawCores));
-		double elasticsearchPerArticle = atSettled.millisSince(atFirstFifth, "Elasticsearch") / (size - firstFifth);
+		double elasticsearchPerArticle = atSettled.millisSince(fromFirstFifth, "Elasticsearch") / (size - firstFifth);
 		double elasticsearchPerDocument = rawAfterMerges.millisSince(rawStart, "Elasticsearch") / size;
 		double rawWhole = rawLoad.rate();
 		double rawRate = rawLoad.rateAfter(firstFifth);
@@ -219,17 +209,33 @@ public final class IndexingFigure {
 		publish(context, Workload.warmUp(size), size);
 		context.indexed().reset();
 		ServiceProcess indexer = context.stack().service("indexer-service", indexerArguments);
-		long deadline = System.nanoTime() + Duration.ofMinutes(size / 1000 * 2 + 5).toNanos();
-		while (context.indexed().count() < size) {
-			if (System.nanoTime() > deadline) {
-				throw new BenchException("the indexer announced only " + context.indexed().count() + " of the " + size
-						+ " warm-up articles in time; see " + indexer.logFile());
-			}
-			Pause.of(Duration.ofMillis(100));
-		}
+		awaitAnnounced(context, indexer, size, "warm-up articles", (count) -> {
+		});
 		context.stack().stop(indexer);
 		context.elasticsearch().delete("/" + CONCRETE_INDEX);
 		context.console().line("  warm-up indexed; indexer stopped, its index dropped");
+	}
+
+	/**
+	 * Waits until the indexer has announced {@code size} articles, reporting progress every 10 s and handing the count
+	 * to {@code onLook} every 100 ms.
+	 */
+	private static void awaitAnnounced(BenchContext context, ServiceProcess indexer, int size, String what,
+			LongConsumer onLook) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(size / 1000 * 2 + 5).toNanos();
+		long lastReport = System.nanoTime();
+		for (long count = context.indexed().count(); count < size; count = context.indexed().count()) {
+			onLook.accept(count);
+			if (System.nanoTime() > deadline) {
+				throw new BenchException("the indexer announced only " + count + " of " + size + " " + what
+						+ " in time; see " + indexer.logFile());
+			}
+			if (System.nanoTime() - lastReport > 10_000_000_000L) {
+				context.console().line("  indexed " + count + "/" + size + " " + what);
+				lastReport = System.nanoTime();
+			}
+			Pause.of(Duration.ofMillis(100));
+		}
 	}
 
 	private static void publish(BenchContext context, Stream<ArticleEvent> articles, int size) {
