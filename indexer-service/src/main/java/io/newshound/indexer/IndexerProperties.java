@@ -42,11 +42,14 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	/**
 	 * @param maxBytes largest bulk request body; a larger poll is split (5MB). The count is bounded by
 	 * {@code spring.kafka.consumer.max-poll-records} and the time by {@code fetch-max-wait}.
-	 * @param maxInFlightRecords records a consumer may have sent to Elasticsearch and not yet acknowledged before its
-	 * partitions are paused (3000, three full polls). A consumer indexes at most this many records per request
-	 * latency, and a request waits in Elasticsearch's queue and then for the refresh that makes it searchable:
-	 * draining a backlog, 2000 left the cores idle a fifth of the time (bench figure 1: 910 articles/s), 3000 keeps
-	 * them busy (1,210/s), and 5000 was no faster but kept 200 MB of the 300 MB heap live (141 MB at 3000)
+	 * @param maxInFlightBytes record bytes a consumer may have sent to Elasticsearch and not yet acknowledged before its
+	 * partitions are paused (40MB, about 5,700 full-length articles of 7 kB; a poll that crosses it still goes). A
+	 * consumer indexes at most this much per request latency, which includes the wait for the refresh that makes
+	 * the documents searchable, so a small bound leaves Elasticsearch idle between refreshes: draining a backlog
+	 * (bench figure 1), 3,000 full-length articles in flight gave 1,330–1,590 articles/s with Elasticsearch's write
+	 * pool empty for a second at a time, about 6,000 gave 1,600–1,700. Counted in bytes, not records, because the
+	 * heap they take is their size: each in flight holds its record and its document's JSON, about three times the
+	 * record's bytes, so that a backlog of large articles cannot take the 300 MB heap
 	 * @param maxInFlightRequests bulk requests a consumer may have waiting for Elasticsearch before its partitions are
 	 * paused (32): each holds a connection until the refresh that makes it searchable
 	 * @param connections connections to Elasticsearch (64), more than all consumers' requests in flight together,
@@ -54,7 +57,7 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	 * @param drainOnRevoke how long a consumer losing partitions waits for its batches in flight to finish, so that
 	 * they are committed rather than consumed again (10s)
 	 */
-	public record Bulk(@DefaultValue("5MB") DataSize maxBytes, @DefaultValue("3000") int maxInFlightRecords,
+	public record Bulk(@DefaultValue("5MB") DataSize maxBytes, @DefaultValue("40MB") DataSize maxInFlightBytes,
 			@DefaultValue("32") int maxInFlightRequests, @DefaultValue("64") int connections,
 			@DefaultValue("10s") Duration drainOnRevoke) {
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -27,8 +28,9 @@ import org.springframework.util.backoff.BackOffExecution;
  * idempotent and nothing is dropped), dead-letters what can never be indexed, announces what was indexed on
  * {@code news.indexed.v1}, and only then acknowledges the batch.
  *
- * <p>When the records or the bulk requests in flight reach their bound, the consumer's partitions are paused (the consumer keeps polling,
- * so it stays in its group however long Elasticsearch is away) and resumed once the oldest batches are finished.
+ * <p>When the record bytes or the bulk requests in flight reach their bound, the consumer's partitions are paused (the
+ * consumer keeps polling, so it stays in its group however long Elasticsearch is away) and resumed once the oldest
+ * batches are finished.
  */
 final class IndexingPipeline {
 
@@ -44,7 +46,7 @@ final class IndexingPipeline {
 
 	private final Pauser pauser;
 
-	private final int maxInFlightRecords;
+	private final long maxInFlightBytes;
 
 	private final int maxInFlightRequests;
 
@@ -55,6 +57,8 @@ final class IndexingPipeline {
 
 	private int inFlightRecords;
 
+	private long inFlightBytes;
+
 	private int inFlightRequests;
 
 	private Set<TopicPartition> paused;
@@ -62,13 +66,13 @@ final class IndexingPipeline {
 	private volatile boolean closed;
 
 	IndexingPipeline(String name, BulkWriter writer, IndexerEvents events, IndexerMetrics metrics, BackOff backOff,
-			Pauser pauser, int maxInFlightRecords, int maxInFlightRequests) {
+			Pauser pauser, long maxInFlightBytes, int maxInFlightRequests) {
 		this.writer = writer;
 		this.events = events;
 		this.metrics = metrics;
 		this.backOff = backOff;
 		this.pauser = pauser;
-		this.maxInFlightRecords = maxInFlightRecords;
+		this.maxInFlightBytes = maxInFlightBytes;
 		this.maxInFlightRequests = maxInFlightRequests;
 		this.finisher = new Thread(this::finishInOrder, name);
 		this.finisher.setDaemon(true);
@@ -86,6 +90,7 @@ final class IndexingPipeline {
 		synchronized (this) {
 			this.queue.addLast(inFlight);
 			this.inFlightRecords += batch.records();
+			this.inFlightBytes += batch.bytes();
 			this.inFlightRequests += batch.chunks().size();
 			if (full() && this.paused == null && !assignment.isEmpty()) {
 				this.paused = Set.copyOf(assignment);
@@ -231,6 +236,7 @@ final class IndexingPipeline {
 	private synchronized void released(Batch batch) {
 		this.queue.pollFirst();
 		this.inFlightRecords -= batch.records();
+		this.inFlightBytes -= batch.bytes();
 		this.inFlightRequests -= batch.chunks().size();
 		if (this.paused != null && !full()) {
 			this.pauser.resume(this.paused);
@@ -240,7 +246,7 @@ final class IndexingPipeline {
 	}
 
 	private boolean full() {
-		return this.inFlightRecords >= this.maxInFlightRecords || this.inFlightRequests >= this.maxInFlightRequests;
+		return this.inFlightBytes >= this.maxInFlightBytes || this.inFlightRequests >= this.maxInFlightRequests;
 	}
 
 	private static List<BulkWriter.ItemResult> join(CompletableFuture<List<BulkWriter.ItemResult>> response) {
@@ -288,6 +294,13 @@ final class IndexingPipeline {
 
 		int records() {
 			return this.undecodable.size() + this.chunks.stream().mapToInt((chunk) -> chunk.articles().size()).sum();
+		}
+
+		/** The records' values, as consumed: what the batch holds while it waits, besides its documents' JSON. */
+		long bytes() {
+			return Stream.concat(this.undecodable.stream(), this.chunks.stream().flatMap((chunk) -> chunk.articles().stream()))
+				.mapToLong(PendingArticle::bytes)
+				.sum();
 		}
 
 	}

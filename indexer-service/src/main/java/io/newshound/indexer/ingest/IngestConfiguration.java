@@ -97,7 +97,7 @@ class IngestConfiguration {
 		};
 		return new ArticleBatchListener(writer, properties.bulk().maxBytes().toBytes(),
 				(consumer) -> new IndexingPipeline("indexer-pipeline-" + consumers.incrementAndGet(), writer, events,
-						metrics, properties.retry().backOff(), pauser, properties.bulk().maxInFlightRecords(),
+						metrics, properties.retry().backOff(), pauser, properties.bulk().maxInFlightBytes().toBytes(),
 						properties.bulk().maxInFlightRequests()),
 				properties.bulk().drainOnRevoke());
 	}

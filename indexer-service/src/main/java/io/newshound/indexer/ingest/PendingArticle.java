@@ -21,6 +21,11 @@ record PendingArticle(ConsumerRecord<String, byte[]> record, String articleId, S
 		return new PendingArticle(record, null, reason);
 	}
 
+	/** Bytes of the record's value (none when it has none). */
+	long bytes() {
+		return (this.record.value() != null) ? this.record.value().length : 0;
+	}
+
 	PendingArticle refused(String reason) {
 		return new PendingArticle(this.record, this.articleId, reason);
 	}
