@@ -91,9 +91,22 @@ final class RawBulkLoad {
 
 	/** Creates {@code target} with the settings that matter and the mappings of {@code source}. */
 	void createLike(String source, String target) {
-		JsonNode existing = this.elasticsearch.get("/" + source);
-		JsonNode definition = existing.iterator().next();
-		JsonNode settings = definition.path("settings").path("index");
+		ObjectNode body = definition(this.elasticsearch.get("/" + source).iterator().next());
+		deleteQuietly(target);
+		this.elasticsearch.put("/" + target, body.toString());
+	}
+
+	/** Drops {@code index} and creates it again, empty, with its settings, mappings and aliases. */
+	void recreateEmpty(String index) {
+		JsonNode existing = this.elasticsearch.get("/" + index).iterator().next();
+		ObjectNode body = definition(existing);
+		body.set("aliases", existing.path("aliases"));
+		this.elasticsearch.delete("/" + index);
+		this.elasticsearch.put("/" + index, body.toString());
+	}
+
+	private static ObjectNode definition(JsonNode existing) {
+		JsonNode settings = existing.path("settings").path("index");
 		ObjectNode body = Elasticsearch.JSON.createObjectNode();
 		ObjectNode index = body.putObject("settings").putObject("index");
 		for (String key : List.of("number_of_shards", "number_of_replicas", "refresh_interval", "analysis")) {
@@ -101,9 +114,8 @@ final class RawBulkLoad {
 				index.set(key, settings.path(key));
 			}
 		}
-		body.set("mappings", definition.path("mappings"));
-		deleteQuietly(target);
-		this.elasticsearch.put("/" + target, body.toString());
+		body.set("mappings", existing.path("mappings"));
+		return body;
 	}
 
 	/**

@@ -106,6 +106,35 @@ public final class ServiceProcess implements AutoCloseable {
 		return new long[] { peak, current };
 	}
 
+	/**
+	 * Stops the JVM where it is ({@code SIGSTOP}), as a debugger would: it keeps its heap, its compiled code and its
+	 * connections, and does nothing until {@link #resume()}.
+	 */
+	public void suspend() {
+		signal("STOP");
+	}
+
+	/** Lets a {@link #suspend() suspended} JVM run on ({@code SIGCONT}). */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
+			if (kill.waitFor() != 0) {
+				throw new BenchException("kill -" + signal + " " + pid() + " failed (" + this.name + ")");
+			}
+		}
+		catch (IOException ex) {
+			throw new BenchException("cannot signal " + this.name + ": " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchException("interrupted while signalling " + this.name, ex);
+		}
+	}
+
 	private static long kilobytes(String line) {
 		return Long.parseLong(line.replaceAll("[^0-9]", ""));
 	}
