@@ -20,7 +20,13 @@ public final class MemoryFigure {
 			.baseline("the issue's budget of 300 MB heap per service");
 		peaks.forEach((name, peak) -> {
 			figure.metric(Metric.against(name + " peak heap used", mb(peak.heapUsedBytes), "MB", Target.atMost(HEAP_TARGET_MB)));
-			figure.metric(Metric.of(name + " live heap after GC (peak)", mb(peak.liveAfterGcBytes), "MB"));
+			if (peak.liveAfterGcBytes > 0) {
+				figure.metric(Metric.of(name + " live heap after GC (peak)", mb(peak.liveAfterGcBytes), "MB"));
+			}
+			else {
+				// jvm.gc.live.data.size is set by old-generation collections only: 0 means none happened, not 0 MB
+				figure.note(name + ": no old-generation collection during the run, so no live heap after GC to show");
+			}
 			figure.metric(Metric.of(name + " peak heap committed", mb(peak.heapCommittedBytes), "MB"));
 			figure.metric(Metric.of(name + " peak RSS", mb(peak.residentBytes), "MB"));
 			figure.note(name + ": under " + peak.load + "; " + peak.samples + " samples, heap limit "
