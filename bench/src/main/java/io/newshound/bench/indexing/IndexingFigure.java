@@ -95,22 +95,7 @@ public final class IndexingFigure {
 		if (exported != size) {
 			throw new BenchException("the indexer's index holds " + exported + " documents, expected " + size);
 		}
-		long trial = Math.min(size, Math.max(2000, size / 10));
-		context.console().line("figure 1: trying " + CANDIDATES.size() + " bulk settings on " + trial + " documents");
-		RawBulkLoad.Settings best = null;
-		double bestRate = 0;
-		for (RawBulkLoad.Settings settings : CANDIDATES) {
-			raw.createLike(CONCRETE_INDEX, "bench-bulk-trial");
-			double rate = raw.load(file, RawBulkLoad.requests(file, settings.maxBytes(), trial), "bench-bulk-trial",
-					settings).rate();
-			context.console().line(String.format(Locale.ROOT, "  %s: %.0f docs/s", settings, rate));
-			figure.note(String.format(Locale.ROOT, "trial of %s on %d documents: %.0f docs/s", settings, trial, rate));
-			if (rate > bestRate) {
-				bestRate = rate;
-				best = settings;
-			}
-		}
-		raw.deleteQuietly("bench-bulk-trial");
+		RawBulkLoad.Settings best = bestSettings(context, raw, file, Math.min(size, Math.max(2000, size / 10)), figure);
 		raw.createLike(CONCRETE_INDEX, "bench-bulk");
 		List<long[]> requests = RawBulkLoad.requests(file, best.maxBytes(), size);
 		context.console().line("figure 1: raw _bulk of all " + size + " documents, " + best);
@@ -209,6 +194,30 @@ public final class IndexingFigure {
 					+ "created again) and the indexer suspended (SIGSTOP) while the corpus is published, so the measured "
 					+ "drain starts on an empty index and a full topic. The whole loads are shown too.")
 			.build();
+	}
+
+	/**
+	 * Loads the first {@code trial} documents of {@code file} with each candidate setting into an index of their own,
+	 * notes each rate in the figure, and returns the fastest.
+	 */
+	private static RawBulkLoad.Settings bestSettings(BenchContext context, RawBulkLoad raw, Path file, long trial,
+			Figure.Builder figure) {
+		context.console().line("figure 1: trying " + CANDIDATES.size() + " bulk settings on " + trial + " documents");
+		RawBulkLoad.Settings best = null;
+		double bestRate = 0;
+		for (RawBulkLoad.Settings settings : CANDIDATES) {
+			raw.createLike(CONCRETE_INDEX, "bench-bulk-trial");
+			double rate = raw.load(file, RawBulkLoad.requests(file, settings.maxBytes(), trial), "bench-bulk-trial",
+					settings).rate();
+			context.console().line(String.format(Locale.ROOT, "  %s: %.0f docs/s", settings, rate));
+			figure.note(String.format(Locale.ROOT, "trial of %s on %d documents: %.0f docs/s", settings, trial, rate));
+			if (rate > bestRate) {
+				bestRate = rate;
+				best = settings;
+			}
+		}
+		raw.deleteQuietly("bench-bulk-trial");
+		return best;
 	}
 
 	/**
