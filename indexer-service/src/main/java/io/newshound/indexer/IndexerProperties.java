@@ -47,7 +47,8 @@ public record IndexerProperties(@DefaultValue Index index, @DefaultValue Bulk bu
 	 * consumer indexes at most this much per request latency, which includes the wait for the refresh that makes
 	 * the documents searchable, so a small bound leaves Elasticsearch idle between refreshes: draining a backlog
 	 * (bench figure 1), 3,000 full-length articles in flight gave 1,330–1,590 articles/s with Elasticsearch's write
-	 * pool empty for a second at a time, about 6,000 gave 1,600–1,700. Counted in bytes, not records, because the
+	 * pool empty for a second at a time and 1.6–1.75 of the 2 cores used, about 6,000 gave 1,380–1,700 with 1.8–1.9
+	 * cores used (the spread is Elasticsearch's, run to run). Counted in bytes, not records, because the
 	 * heap they take is their size: each in flight holds its record and its document's JSON, about three times the
 	 * record's bytes, so that a backlog of large articles cannot take the 300 MB heap
 	 * @param maxInFlightRequests bulk requests a consumer may have waiting for Elasticsearch before its partitions are
