@@ -126,16 +126,7 @@ final class AlertApi {
 
 	/** A statistic ({@code VALUE}, {@code COUNT}) of one of the service's meters, or -1 when it does not answer. */
 	double metric(String name, String statistic) {
-		String body = this.search.get("/actuator/metrics/" + name);
-		if (body.isEmpty()) {
-			return -1;
-		}
-		for (JsonNode measurement : EventJson.mapper().readTree(body).path("measurements")) {
-			if (measurement.path("statistic").asString("").equals(statistic)) {
-				return measurement.path("value").asDouble();
-			}
-		}
-		return -1;
+		return this.search.metric(name, statistic).orElse(-1);
 	}
 
 }

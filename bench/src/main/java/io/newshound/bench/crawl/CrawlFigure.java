@@ -7,14 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import tools.jackson.databind.JsonNode;
-
 import io.newshound.bench.BenchContext;
 import io.newshound.bench.report.Figure;
 import io.newshound.bench.report.Metric;
 import io.newshound.bench.stack.BenchException;
 import io.newshound.bench.stack.BenchStack;
-import io.newshound.bench.stack.Elasticsearch;
 import io.newshound.bench.stack.Pause;
 import io.newshound.bench.stack.ServiceProcess;
 import io.newshound.bench.workload.Workload;
@@ -98,12 +95,7 @@ public final class CrawlFigure {
 	}
 
 	private static double published(ServiceProcess crawler) {
-		String body = crawler.get("/actuator/metrics/newshound.crawler.articles.published");
-		if (body.isEmpty() || !body.startsWith("{")) {
-			return 0;
-		}
-		JsonNode json = Elasticsearch.JSON.readTree(body);
-		return json.path("measurements").path(0).path("value").asDouble();
+		return crawler.metric("newshound.crawler.articles.published", "COUNT").orElse(0);
 	}
 
 	private static void write(Path file, String text) {

@@ -87,8 +87,8 @@ public final class IndexingFigure {
 				"  indexer: %.0f articles/s; %.0f articles/s after the first %d; merges settled %.1f s after the last "
 						+ "announcement", indexerWhole, indexerRate, firstFifth, indexerTail));
 
-		double bulks = metric(indexer, BULK_LATENCY, "COUNT") - warm.bulks();
-		double bulkSeconds = metric(indexer, BULK_LATENCY, "TOTAL_TIME") - warm.bulkSeconds();
+		double bulks = indexer.metric(BULK_LATENCY, "COUNT").orElse(0) - warm.bulks();
+		double bulkSeconds = indexer.metric(BULK_LATENCY, "TOTAL_TIME").orElse(0) - warm.bulkSeconds();
 
 		Path file = context.stack().data().resolve("documents.ndjson");
 		long exported = raw.export(CONCRETE_INDEX, file);
@@ -236,8 +236,8 @@ public final class IndexingFigure {
 		ServiceProcess indexer = context.stack().service("indexer-service", indexerArguments);
 		awaitAnnounced(context, indexer, size, "warm-up articles", (count) -> {
 		});
-		WarmIndexer warm = new WarmIndexer(indexer, metric(indexer, BULK_LATENCY, "COUNT"),
-				metric(indexer, BULK_LATENCY, "TOTAL_TIME"));
+		WarmIndexer warm = new WarmIndexer(indexer, indexer.metric(BULK_LATENCY, "COUNT").orElse(0),
+				indexer.metric(BULK_LATENCY, "TOTAL_TIME").orElse(0));
 		raw.recreateEmpty(CONCRETE_INDEX);
 		indexer.suspend();
 		context.console().line("  warm-up indexed; its index emptied, the indexer suspended");
@@ -284,15 +284,6 @@ public final class IndexingFigure {
 				}
 			});
 		}
-	}
-
-	/** A statistic of one of the indexer's meters, or 0. */
-	private static double metric(ServiceProcess service, String name, String statistic) {
-		String body = service.get("/actuator/metrics/" + name);
-		java.util.regex.Matcher matcher = java.util.regex.Pattern
-			.compile("\"statistic\"\\s*:\\s*\"" + statistic + "\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E+-]+)")
-			.matcher(body);
-		return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
 	}
 
 	private static double fileMb(Path file) {

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.newshound.bench.stack.ServiceProcess;
 
@@ -17,8 +15,6 @@ import io.newshound.bench.stack.ServiceProcess;
  * high-water mark, so it misses nothing between samples; the heap peak is the largest sampled value.
  */
 public final class MemorySampler implements AutoCloseable {
-
-	private static final Pattern VALUE = Pattern.compile("\"statistic\"\\s*:\\s*\"VALUE\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E+-]+)");
 
 	private final Map<String, Peak> peaks = new LinkedHashMap<>();
 
@@ -77,14 +73,8 @@ public final class MemorySampler implements AutoCloseable {
 		peak.samples++;
 	}
 
-	/** One value of {@code /actuator/metrics}: a few bytes, where a Prometheus scrape would cost the service real CPU. */
-	private static long metric(ServiceProcess service, String name) {
-		return value(service.get("/actuator/metrics/" + name));
-	}
-
-	static long value(String json) {
-		Matcher matcher = VALUE.matcher(json);
-		return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
+	private static long metric(ServiceProcess service, String gauge) {
+		return (long) service.metric(gauge, "VALUE").orElse(0);
 	}
 
 	@Override

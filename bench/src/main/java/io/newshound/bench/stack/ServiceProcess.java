@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalDouble;
+
+import tools.jackson.databind.JsonNode;
 
 import io.newshound.stack.ChildProcess;
 
@@ -84,6 +87,25 @@ public final class ServiceProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new BenchException("interrupted while asking " + this.name + " for " + path);
 		}
+	}
+
+	/**
+	 * One statistic ({@code VALUE}, {@code COUNT}, {@code TOTAL_TIME}) of one of the service's meters, from
+	 * {@code /actuator/metrics} (a few bytes, where a Prometheus scrape would cost the service real CPU); empty when
+	 * the service does not answer or has no such meter.
+	 * @param meter the meter's name, with tag selectors if any ({@code jvm.memory.used?tag=area:heap})
+	 */
+	public OptionalDouble metric(String meter, String statistic) {
+		String body = get("/actuator/metrics/" + meter);
+		if (!body.startsWith("{")) {
+			return OptionalDouble.empty();
+		}
+		for (JsonNode measurement : Elasticsearch.JSON.readTree(body).path("measurements")) {
+			if (measurement.path("statistic").asString("").equals(statistic)) {
+				return OptionalDouble.of(measurement.path("value").asDouble());
+			}
+		}
+		return OptionalDouble.empty();
 	}
 
 	/** Peak and current resident memory from {@code /proc}, in bytes ({@code VmHWM}, {@code VmRSS}). */

@@ -1,9 +1,12 @@
 package io.newshound.bench.stack;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +14,10 @@ import io.newshound.stack.ChildProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Figure 1 suspends the indexer while it publishes the corpus: the process must really stop, and run on after. */
+/**
+ * Figure 1 suspends the indexer while it publishes the corpus: the process must really stop, and run on after. The
+ * figures read the services' meters from {@code /actuator/metrics}.
+ */
 class ServiceProcessTests {
 
 	@TempDir
@@ -28,6 +34,31 @@ class ServiceProcessTests {
 			sleeper.resume();
 			assertThat(stateSoon(sleeper, 'S')).isEqualTo('S');
 			assertThat(sleeper.isAlive()).isTrue();
+		}
+	}
+
+	@Test
+	void metricReadsOneStatisticOfAMeter() throws IOException {
+		HttpServer actuator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		actuator.createContext("/actuator/metrics/newshound.indexer.bulk.latency", (exchange) -> {
+			byte[] body = """
+					{"name":"newshound.indexer.bulk.latency","measurements":[{"statistic":"COUNT","value":207.0},
+					{"statistic":"TOTAL_TIME","value":3.5E2},{"statistic":"MAX","value":2.1}]}"""
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		actuator.start();
+		Path log = this.dir.resolve("service.log");
+		try (ServiceProcess service = new ServiceProcess("service", actuator.getAddress().getPort(),
+				ChildProcess.start("service", new ProcessBuilder("sleep", "60"), log), log)) {
+			assertThat(service.metric("newshound.indexer.bulk.latency", "TOTAL_TIME")).hasValue(350.0);
+			assertThat(service.metric("newshound.indexer.bulk.latency", "VALUE")).isEmpty();
+			assertThat(service.metric("jvm.memory.used", "VALUE")).as("no such meter: a 404").isEmpty();
+		}
+		finally {
+			actuator.stop(0);
 		}
 	}
 
