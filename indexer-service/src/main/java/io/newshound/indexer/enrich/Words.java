@@ -20,15 +20,17 @@ final class Words {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-	private static final boolean[] ASCII_WORD = new boolean[128];
+	/** Each ASCII character's lowercase form when it is a letter or digit, else 0 (a separator). */
+	private static final char[] ASCII_WORD_LOWER = new char[128];
 
 	static {
 		for (char c = 0; c < 128; c++) {
-			ASCII_WORD[c] = Character.isLetterOrDigit(c);
+			ASCII_WORD_LOWER[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
 		}
 	}
 
-	private final String text;
+	/** The folded text, read from an array: {@link String#charAt} checked bounds and coder at every character. */
+	private final char[] text;
 
 	private final int[] starts;
 
@@ -47,7 +49,7 @@ final class Words {
 
 	private String[] normalized;
 
-	private Words(String text, int[] starts, int[] ends, int[] hashes, BitSet nonAscii, int size) {
+	private Words(char[] text, int[] starts, int[] ends, int[] hashes, BitSet nonAscii, int size) {
 		this.text = text;
 		this.starts = starts;
 		this.ends = ends;
@@ -57,48 +59,57 @@ final class Words {
 	}
 
 	static Words of(String text) {
-		String folded = (text == null) ? "" : fold(text);
-		int capacity = Math.max(16, folded.length() / 6);
+		char[] chars = (text == null) ? new char[0] : fold(text);
+		int capacity = Math.max(16, chars.length / 6);
 		int[] starts = new int[capacity];
 		int[] ends = new int[capacity];
 		int[] hashes = new int[capacity];
 		BitSet nonAscii = new BitSet();
 		int size = 0;
-		int start = -1;
-		int hash = 0;
-		for (int i = 0; i <= folded.length(); i++) {
-			char c = (i < folded.length()) ? folded.charAt(i) : ' ';
-			boolean ascii = c < 128;
-			boolean wordChar = ascii ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
-			if (wordChar) {
-				if (start < 0) {
-					start = i;
-					hash = 0;
-					if (size == starts.length) {
-						starts = Arrays.copyOf(starts, size * 2);
-						ends = Arrays.copyOf(ends, size * 2);
-						hashes = Arrays.copyOf(hashes, size * 2);
+		int i = 0;
+		while (i < chars.length) {
+			while (i < chars.length && !isWordChar(chars[i])) {
+				i++;
+			}
+			if (i == chars.length) {
+				break;
+			}
+			int start = i;
+			int hash = 0;
+			boolean ascii = true;
+			for (; i < chars.length; i++) {
+				char c = chars[i];
+				if (c < 128) {
+					char lower = ASCII_WORD_LOWER[c];
+					if (lower == 0) {
+						break;
 					}
+					hash = 31 * hash + lower;
 				}
-				if (ascii) {
-					hash = 31 * hash + ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+				else if (Character.isLetterOrDigit(c)) {
+					ascii = false;
 				}
 				else {
-					nonAscii.set(size);
+					break;
 				}
 			}
-			else if (start >= 0) {
-				starts[size] = start;
-				ends[size] = i;
-				hashes[size++] = hash;
-				start = -1;
+			if (size == starts.length) {
+				starts = Arrays.copyOf(starts, size * 2);
+				ends = Arrays.copyOf(ends, size * 2);
+				hashes = Arrays.copyOf(hashes, size * 2);
 			}
+			if (!ascii) {
+				nonAscii.set(size);
+			}
+			starts[size] = start;
+			ends[size] = i;
+			hashes[size++] = hash;
 		}
-		return new Words(folded, starts, ends, hashes, nonAscii, size);
+		return new Words(chars, starts, ends, hashes, nonAscii, size);
 	}
 
-	private static boolean isAsciiLetterOrDigit(char c) {
-		return ASCII_WORD[c];
+	private static boolean isWordChar(char c) {
+		return (c < 128) ? ASCII_WORD_LOWER[c] != 0 : Character.isLetterOrDigit(c);
 	}
 
 	/**
@@ -106,10 +117,10 @@ final class Words {
 	 * pieces between ASCII whitespace that hold a non-ASCII character are decomposed: decomposition and the
 	 * reordering of marks never reach across a whitespace character, so the result is the same as for the whole text.
 	 */
-	private static String fold(String text) {
+	private static char[] fold(String text) {
 		int next = firstNonAscii(text, 0, text.length());
 		if (next < 0) {
-			return text;
+			return text.toCharArray();
 		}
 		// the spans between the pieces are copied whole: appending them a word at a time to a StringBuilder, char by
 		// char, was a sixth of the indexer's CPU (JFR, bench figure 1)
@@ -132,7 +143,7 @@ final class Words {
 			next = firstNonAscii(text, pieceEnd, text.length());
 		}
 		folded.append(text, copied, text.length());
-		return folded.toString();
+		return folded.toCharArray();
 	}
 
 	/** Characters copied in spans ({@link String#getChars}), grown when decomposition makes the text longer. */
@@ -155,9 +166,8 @@ final class Words {
 			this.length += count;
 		}
 
-		@Override
-		public String toString() {
-			return new String(this.chars, 0, this.length);
+		char[] toCharArray() {
+			return Arrays.copyOf(this.chars, this.length);
 		}
 
 	}
@@ -185,7 +195,7 @@ final class Words {
 		}
 		String word = this.folded[index];
 		if (word == null) {
-			word = this.text.substring(this.starts[index], this.ends[index]);
+			word = new String(this.text, this.starts[index], this.ends[index] - this.starts[index]);
 			this.folded[index] = word;
 		}
 		return word;
@@ -222,8 +232,7 @@ final class Words {
 			return false;
 		}
 		for (int i = 0; i < length; i++) {
-			char c = this.text.charAt(start + i);
-			if (((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c) != lowercase.charAt(i)) {
+			if (ASCII_WORD_LOWER[this.text[start + i]] != lowercase.charAt(i)) {
 				return false;
 			}
 		}
@@ -234,7 +243,15 @@ final class Words {
 	boolean foldedEquals(int index, String word) {
 		int start = this.starts[index];
 		int length = this.ends[index] - start;
-		return length == word.length() && this.text.regionMatches(start, word, 0, length);
+		if (length != word.length()) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (this.text[start + i] != word.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }
