@@ -25,15 +25,6 @@ public record ArticleDocument(String articleId, String url, String source, Strin
 
 	private static final int WORDS_PER_MINUTE = 230;
 
-	/** {@link Character#isWhitespace} of each ASCII character. */
-	private static final boolean[] ASCII_WHITESPACE = new boolean[128];
-
-	static {
-		for (char c = 0; c < 128; c++) {
-			ASCII_WHITESPACE[c] = Character.isWhitespace(c);
-		}
-	}
-
 	public static ArticleDocument of(ArticleEvent article, Enrichment enrichment, Instant indexedAt) {
 		return new ArticleDocument(article.articleId(), article.url(), article.source(), article.title(),
 				article.summary(), article.body(), article.authors(), article.publishedAt(), article.updatedAt(),
@@ -51,18 +42,18 @@ public record ArticleDocument(String articleId, String url, String source, Strin
 				this.readingMinutes);
 	}
 
-	/**
-	 * Minutes at 230 words a minute, a word being a run of non-whitespace. Counted, not split, over an array and
-	 * without a branch on the word's start: {@link String#charAt} and a mispredicted branch every few characters
-	 * made it a tenth of the indexer's CPU (JFR, bench figure 1).
-	 */
+	/** Minutes at 230 words a minute, a word being a run of non-whitespace (counted, not split: bench figure 1). */
 	static int readingMinutes(String body) {
 		int words = 0;
-		int inWord = 0;
-		for (char c : body.toCharArray()) {
-			int word = ((c < 128) ? !ASCII_WHITESPACE[c] : !Character.isWhitespace(c)) ? 1 : 0;
-			words += word & ~inWord;
-			inWord = word;
+		boolean inWord = false;
+		for (int i = 0; i < body.length(); i++) {
+			char c = body.charAt(i);
+			boolean space = (c < 128) ? (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F))
+					: Character.isWhitespace(c);
+			if (!space && !inWord) {
+				words++;
+			}
+			inWord = !space;
 		}
 		return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
 	}
