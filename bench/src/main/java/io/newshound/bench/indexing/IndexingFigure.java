@@ -109,6 +109,9 @@ public final class IndexingFigure {
 		context.console().line("  cores used by the baseline's load: " + CpuTimes.describe(rawCores));
 		double elasticsearchPerArticle = atSettled.millisSince(fromFirstFifth, "Elasticsearch") / (size - firstFifth);
 		double elasticsearchPerDocument = rawAfterMerges.millisSince(rawStart, "Elasticsearch") / size;
+		double indexerPerArticle = atLast.millisSince(fromFirstFifth, "indexer-service") / (size - firstFifth);
+		double othersPerArticle = (atLast.millisSince(fromFirstFifth, "Kafka broker")
+				+ atLast.millisSince(fromFirstFifth, "harness")) / (size - firstFifth);
 		double rawWhole = rawLoad.rate();
 		double rawRate = rawLoad.rateAfter(firstFifth);
 		double rawMerged = rawLoad.endingAt(rawSettled).rateAfter(firstFifth);
@@ -125,21 +128,23 @@ public final class IndexingFigure {
 		}
 		if (indexerRate / rawRate < 0.90) {
 			figure.gap("The two cores are nearly full while the indexer drains the topic (the 'cores used' note: 1.8–1.9 of 2), "
-					+ "and Elasticsearch gets only part of them: 1.2–1.3 cores against 1.75 in the baseline. Its CPU per "
-					+ "document is about the same on both sides but moves from run to run (0.7–1.1 ms with merges, higher on "
-					+ "either side in turn: the 'Elasticsearch CPU per' rows), so the gap is the other processes' share: "
-					+ "the indexer (0.35–0.42 cores, 0.25 ms of CPU an article: decoding the events, taxonomy matching, "
-					+ "writing the documents, the Kafka and HTTP clients, and a Serial GC of 0.06–0.11 cores that "
-					+ "compacts the ~100 MB of batches in flight, which live through the refresh wait and so reach the old "
-					+ "generation of a 300 MB heap: about 40 full collections a drain; G1 took more CPU, 0.48 cores), the "
-					+ "Kafka broker (about 0.06 ms: it serves news.articles.v1 and takes news.indexed.v1, whose "
-					+ "announcements carry the whole article) and this harness (about 0.03 ms: it reads every "
-					+ "announcement's key). At those costs two full cores drain 1,400–1,700 articles/s; 0.90 "
-					+ "of the baseline (1,800–2,800 docs/s over this session's runs) would need the indexer, the broker and "
-					+ "the harness together under about 0.1 ms an article instead of 0.35, so it is out of reach on this "
-					+ "machine with Kafka and the indexer on Elasticsearch's cores. A news.indexed.v2 without the article "
-					+ "would cut the broker's share and the heap a batch holds; it is a contract change (the alert matcher "
-					+ "would read the article from Elasticsearch).")
+					+ "and Elasticsearch gets only part of them: 1.2–1.3 cores against 1.75 in the baseline. The rest goes to "
+					+ "the other processes (the 'CPU per article' rows): the indexer, 0.24 ms an article (decoding the events, "
+					+ "taxonomy matching, writing the documents, the Kafka and HTTP clients, and a Serial GC of 0.06–0.11 "
+					+ "cores that compacts the ~100 MB of batches in flight, which live through the refresh wait and so reach "
+					+ "the old generation of a 300 MB heap: about 40 full collections a drain; G1 took more CPU, 0.48 cores), "
+					+ "and the Kafka broker and this harness together, 0.09–0.11 ms (the broker serves news.articles.v1 and "
+					+ "takes news.indexed.v1, whose announcements carry the whole article; the harness reads every "
+					+ "announcement's key). Elasticsearch also spends more CPU per document in the drain than in the baseline, "
+					+ "merges included: 0.79–0.97 against 0.70–0.75 ms in three runs of one session (the 'Elasticsearch CPU "
+					+ "per' rows). The drain is slower, so its refreshes, one a second, make smaller segments (about 1,500 "
+					+ "documents against 2,600), and more of them to merge; and its threads share the cores with the "
+					+ "indexer's. At those costs two full cores drain 1,400–1,700 articles/s; 0.90 of the baseline "
+					+ "(1,800–2,800 docs/s over these runs) would need the indexer, the broker and the harness together under "
+					+ "about 0.1 ms an article instead of 0.33–0.35, and Elasticsearch's CPU per document as low as in the "
+					+ "baseline, so it is out of reach on this machine with Kafka and the indexer on Elasticsearch's cores. "
+					+ "A news.indexed.v2 without the article would cut the broker's share and the heap a batch holds; it is a "
+					+ "contract change (the alert matcher would read the article from Elasticsearch).")
 				.gap("Fixed for this figure: the measured drain was the first indexing work of Elasticsearch, the broker and "
 						+ "this harness, and their JIT compilers took about a third of a core from it (per-thread CPU from "
 						+ "/proc: Elasticsearch's compiler threads at 0.48 cores at its start and still 0.06 at its end), "
@@ -162,7 +167,8 @@ public final class IndexingFigure {
 						+ "cores through the drain (now 0.03–0.09). Earlier: bulk "
 						+ "requests of several polls in flight, finished in order; one consumer for all partitions "
 						+ "with polls of up to 1,000 records; 512 kB producer batches for the announcements (Kafka's 16 kB "
-						+ "halved the throughput); C2 for the indexer's JVM; taxonomy matching on word positions and hashes. "
+						+ "halved the throughput); C2 for the indexer's JVM; taxonomy matching on word positions and hashes, "
+						+ "over a char array (Words.of, the largest single cost in JFR: 15% → 9% of the indexer's samples). "
 						+ "Tried and left out: lz4 for both topics (about 1,000 against 1,200 articles/s in back-to-back "
 						+ "runs).");
 		}
@@ -178,6 +184,8 @@ public final class IndexingFigure {
 			.metric(Metric.of("Elasticsearch CPU per article, indexer (after the first fifth, merges included)",
 					elasticsearchPerArticle, "ms"))
 			.metric(Metric.of("Elasticsearch CPU per document, baseline (merges included)", elasticsearchPerDocument, "ms"))
+			.metric(Metric.of("indexer CPU per article (after the first fifth, its GC included)", indexerPerArticle, "ms"))
+			.metric(Metric.of("Kafka broker and harness CPU per article (after the first fifth)", othersPerArticle, "ms"))
 			.note(size + " full-length articles (300–1,500 words), " + String.format(Locale.ROOT, "%.0f", fileMb(file))
 					+ " MB of bulk NDJSON; the indexer measured from its first news.indexed.v1 announcement ("
 					+ counted + " articles after the first poll) to its last, the baseline from its first request to its "
