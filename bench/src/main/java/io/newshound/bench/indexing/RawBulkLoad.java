@@ -145,6 +145,25 @@ final class RawBulkLoad {
 		return quietSince;
 	}
 
+	/** The refreshes and merges {@code index} has had (primaries), from its statistics. */
+	Housekeeping housekeeping(String index) {
+		JsonNode primaries = this.elasticsearch.get("/" + index + "/_stats/refresh,merge").path("_all").path("primaries");
+		return new Housekeeping(primaries.path("refresh").path("total").asLong(),
+				primaries.path("merges").path("total_docs").asLong(),
+				primaries.path("merges").path("total_time_in_millis").asLong());
+	}
+
+	/**
+	 * What Elasticsearch did to an index besides indexing its documents: each refresh writes a segment of what was
+	 * indexed since the last one, and merges rewrite segments into larger ones.
+	 *
+	 * @param refreshes refreshes so far
+	 * @param mergedDocuments documents rewritten by merges so far (a document merged twice counts twice)
+	 * @param mergeMillis time the merges took together
+	 */
+	record Housekeeping(long refreshes, long mergedDocuments, long mergeMillis) {
+	}
+
 	void deleteQuietly(String index) {
 		try {
 			this.elasticsearch.delete("/" + index);
