@@ -29,6 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaClients {
 
+	private static final Duration PARTITIONS_TIMEOUT = Duration.ofSeconds(30);
+
 	private final String bootstrapServers;
 
 	private final String instance = UUID.randomUUID().toString().substring(0, 8);
@@ -84,10 +86,32 @@ public final class KafkaClients {
 		return new KafkaProducer<>(producerConfig(clientId));
 	}
 
-	/** Every partition of {@code topic}, waiting up to 30 s for the broker to tell. */
+	/**
+	 * Every partition of {@code topic}, waiting up to 30 s for the broker to know it. A topic just created can be
+	 * unknown to the broker for a moment after the controller acknowledged it (its metadata is applied
+	 * asynchronously), and the consumer then reports no partitions: assigning none made the alert store's first poll
+	 * fail, which stopped alerts from starting (seen once in AlertDeliveryIntegrationTests).
+	 * @throws IllegalStateException when the topic still has no partitions after 30 s
+	 */
 	public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-		List<TopicPartition> partitions = new ArrayList<>();
-		for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+		long deadline = System.nanoTime() + PARTITIONS_TIMEOUT.toNanos();
+		List<PartitionInfo> infos = consumer.partitionsFor(topic, PARTITIONS_TIMEOUT);
+		while (infos.isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Kafka knows no partition of topic '" + topic + "' after "
+						+ PARTITIONS_TIMEOUT.toSeconds() + " s");
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for the partitions of " + topic, ex);
+			}
+			infos = consumer.partitionsFor(topic, PARTITIONS_TIMEOUT);
+		}
+		List<TopicPartition> partitions = new ArrayList<>(infos.size());
+		for (PartitionInfo info : infos) {
 			partitions.add(new TopicPartition(info.topic(), info.partition()));
 		}
 		return partitions;
