@@ -236,6 +236,31 @@ class AlertDeliveryIntegrationTests {
 	 * the first, are indexed while it is down; after the restart the client reconnects with the last event id and gets
 	 * the two it missed, once each, and then live matches, with nothing repeated.
 	 */
+	/**
+	 * A bad request to each kind of alert endpoint (creating, the feed, the stream) answers 400 with a problem detail
+	 * that names the parameter at fault.
+	 */
+	@Test
+	void badRequestsToEachEndpointNameTheParameterAtFault() throws Exception {
+		AlertKit.Response noQuery = AlertKit.call(search, "POST", "/api/alerts", Map.of("name", "No query"), null);
+		JsonNode alert = AlertKit.create(search, Map.of("name", "Valid", "query", "openai"));
+		String id = alert.path("id").asString();
+		String token = alert.path("token").asString();
+		AlertKit.Response feed = AlertKit.call(search, "GET", "/api/alerts/" + id + "/feed.atom?size=0", null, token);
+		HttpResponse<String> stream = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(AlertKit.base(search) + "/api/alerts/" + id + "/stream"))
+				.header("Authorization", "Bearer " + token)
+				.header("Last-Event-ID", "not-an-event-id")
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(List.of(noQuery.status(), feed.status(), stream.statusCode())).containsOnly(400);
+		assertThat(noQuery.json().path("parameter").asString()).isEqualTo("query");
+		assertThat(feed.json().path("parameter").asString()).isEqualTo("size");
+		assertThat(AlertKit.JSON.readTree(stream.body()).path("parameter").asString()).isEqualTo("Last-Event-ID");
+		assertThat(stream.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
 	@Test
 	void restartThenReconnectWithLastEventIdReplaysWhatWasMissedOnce() throws Exception {
 		JsonNode alert = AlertKit.create(search, Map.of("name", "Restart", "query", "velkaris", "source", List.of(SOURCE)));

@@ -9,10 +9,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Failures raised while a request is dispatched (the controllers, and routing: 404, 405) as problem details,
- * through {@link ProblemResponses}.
+ * through {@link ProblemResponses}. Second in order: the alert endpoints' own failures have an advice of their own,
+ * which comes first.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiProblems {
 
 	private final ProblemResponses problems;

@@ -15,8 +15,6 @@ import io.newshound.search.alert.delivery.AlertMatch;
 import io.newshound.search.alert.matching.MatchClaims;
 import io.newshound.search.alert.subscription.Alert;
 import io.newshound.search.alert.subscription.AlertAccess;
-import io.newshound.search.alert.subscription.AlertNotFoundException;
-import io.newshound.search.alert.subscription.AlertProblems;
 import io.newshound.search.alert.subscription.AlertRequestException;
 import io.newshound.search.alert.subscription.AlertsUnavailableException;
 
@@ -24,7 +22,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -134,21 +131,6 @@ class AtomFeedController {
 		xml.writeStartElement(name);
 		xml.writeCharacters((text != null) ? text : "");
 		xml.writeEndElement();
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> notFound(AlertNotFoundException ex) {
-		return AlertProblems.notFound();
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> invalid(AlertRequestException ex) {
-		return AlertProblems.invalid(ex);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> unavailable(AlertsUnavailableException ex) {
-		return AlertProblems.unavailable(ex);
 	}
 
 }

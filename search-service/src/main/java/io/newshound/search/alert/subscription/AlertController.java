@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -148,26 +147,5 @@ class AlertController {
 			.onErrorMap((ex) -> new AlertsUnavailableException("Kafka did not take the alert; try again.",
 					(ex instanceof CompletionException) ? ex.getCause() : ex));
 	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> notFound(AlertNotFoundException ex) {
-		return AlertProblems.notFound();
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> invalid(AlertRequestException ex) {
-		return AlertProblems.invalid(ex);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> tooMany(TooManyAlertsException ex) {
-		return AlertProblems.tooMany(ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> unavailable(AlertsUnavailableException ex) {
-		return AlertProblems.unavailable(ex);
-	}
-
 
 }

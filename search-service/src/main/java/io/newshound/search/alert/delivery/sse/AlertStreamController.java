@@ -16,17 +16,12 @@ import io.newshound.search.alert.delivery.MatchLog;
 import io.newshound.search.alert.delivery.StreamedMatch;
 import io.newshound.search.alert.subscription.Alert;
 import io.newshound.search.alert.subscription.AlertAccess;
-import io.newshound.search.alert.subscription.AlertNotFoundException;
-import io.newshound.search.alert.subscription.AlertProblems;
 import io.newshound.search.alert.subscription.AlertRequestException;
-import io.newshound.search.alert.subscription.AlertsUnavailableException;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -111,21 +106,6 @@ class AlertStreamController {
 		return Flux.concat(Mono.just(ServerSentEvent.<String>builder().comment("connected").build()),
 				Flux.merge(matches, heartbeats))
 			.doFinally((signal) -> unregister.run());
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> notFound(AlertNotFoundException ex) {
-		return AlertProblems.notFound();
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> invalid(AlertRequestException ex) {
-		return AlertProblems.invalid(ex);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> unavailable(AlertsUnavailableException ex) {
-		return AlertProblems.unavailable(ex);
 	}
 
 }
