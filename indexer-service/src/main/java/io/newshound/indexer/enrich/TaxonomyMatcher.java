@@ -89,9 +89,14 @@ public final class TaxonomyMatcher {
 	 * @param body the body
 	 */
 	public Matches match(String title, String summary, String body) {
+		return match(title, summary, Words.of(body));
+	}
+
+	/** {@link #match(String, String, String)} of a body split already. */
+	Matches match(String title, String summary, Words body) {
 		Map<Taxonomy.Entry, Hits> hits = new LinkedHashMap<>();
-		scan(TITLE, title, hits);
-		scan(SUMMARY, summary, hits);
+		scan(TITLE, Words.of(title), hits);
+		scan(SUMMARY, Words.of(summary), hits);
 		scan(BODY, body, hits);
 		List<String> topics = new ArrayList<>();
 		List<String> entities = new ArrayList<>();
@@ -112,8 +117,7 @@ public final class TaxonomyMatcher {
 		return new Matches(topics, entities, evidence);
 	}
 
-	private void scan(String field, String text, Map<Taxonomy.Entry, Hits> hits) {
-		Words words = Words.of(text);
+	private void scan(String field, Words words, Map<Taxonomy.Entry, Hits> hits) {
 		int i = 0;
 		while (i < words.size()) {
 			Spelling found = longestAt(words, i);

@@ -23,15 +23,13 @@ public record ArticleDocument(String articleId, String url, String source, Strin
 		String language, String imageUrl, String siteName, List<String> tags, List<String> entities,
 		List<TagEvidence> evidence, String storyId, String contentHash, int readingMinutes) {
 
-	private static final int WORDS_PER_MINUTE = 230;
-
 	public static ArticleDocument of(ArticleEvent article, Enrichment enrichment, Instant indexedAt) {
 		return new ArticleDocument(article.articleId(), article.url(), article.source(), article.title(),
 				article.summary(), article.body(), article.authors(), article.publishedAt(), article.updatedAt(),
 				article.fetchedAt(), indexedAt, enrichment.language(), article.imageUrl(), article.siteName(),
 				enrichment.tags(), enrichment.entities(), enrichment.evidence(),
 				(article.storyId() != null) ? article.storyId() : article.articleId(),
-				article.contentHash(), readingMinutes(article.body()));
+				article.contentHash(), enrichment.readingMinutes());
 	}
 
 	/** This document with another body: {@link DocumentJson} writes it empty and puts the event's bytes in. */
@@ -40,22 +38,6 @@ public record ArticleDocument(String articleId, String url, String source, Strin
 				this.authors, this.publishedAt, this.updatedAt, this.fetchedAt, this.indexedAt, this.language,
 				this.imageUrl, this.siteName, this.tags, this.entities, this.evidence, this.storyId, this.contentHash,
 				this.readingMinutes);
-	}
-
-	/** Minutes at 230 words a minute, a word being a run of non-whitespace (counted, not split: bench figure 1). */
-	static int readingMinutes(String body) {
-		int words = 0;
-		boolean inWord = false;
-		for (int i = 0; i < body.length(); i++) {
-			char c = body.charAt(i);
-			boolean space = (c < 128) ? (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F))
-					: Character.isWhitespace(c);
-			if (!space && !inWord) {
-				words++;
-			}
-			inWord = !space;
-		}
-		return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
 	}
 
 }

@@ -12,7 +12,7 @@ import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the indexer adds to an article: tags, entities, evidence and language. */
+/** What the indexer adds to an article: tags, entities, evidence, language and reading time. */
 class ArticleEnricherTests {
 
 	private final ArticleEnricher enricher = new ArticleEnricher(
@@ -43,6 +43,25 @@ class ArticleEnricherTests {
 		assertThat(this.enricher.enrich(article("Neue KI-Modelle", "Die Forscher haben ein neues Sprachmodell "
 				+ "vorgestellt, das deutlich besser ist als seine Vorgänger.", null, List.of())).language())
 			.isEqualTo("de");
+	}
+
+	/**
+	 * Reading time rounds up at 230 words a minute, one minute at least; a word is a run of letters and digits, so
+	 * whitespace of any kind and punctuation separate words and count for nothing.
+	 */
+	@Test
+	void readingTimeRoundsUpAt230WordsAMinute() {
+		assertThat(readingMinutes("")).isEqualTo(1);
+		assertThat(readingMinutes("word ".repeat(230))).isEqualTo(1);
+		assertThat(readingMinutes("word ".repeat(231))).isEqualTo(2);
+		assertThat(readingMinutes(" \n\t — ".repeat(500))).isEqualTo(1);
+		assertThat(readingMinutes("\n  Crème\u2003brûlée,\t".repeat(115) + "x")).isEqualTo(2);
+		assertThat(readingMinutes("\n  Crème\u2003brûlée,\t".repeat(115))).isEqualTo(1);
+		assertThat(readingMinutes("GPT-4o ".repeat(115) + "x")).isEqualTo(2);
+	}
+
+	private int readingMinutes(String body) {
+		return this.enricher.enrich(article("Title", body, "en", List.of())).readingMinutes();
 	}
 
 	private static ArticleEvent article(String title, String body, String language, List<String> tags) {

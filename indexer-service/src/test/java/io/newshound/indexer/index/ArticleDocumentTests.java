@@ -34,17 +34,6 @@ class ArticleDocumentTests {
 		assertThat(ArticleIndexSetup.template("custom").path("index_patterns").toString()).isEqualTo("[\"custom-v*\"]");
 	}
 
-	/** Reading time rounds up at 230 words a minute, one minute at least. */
-	@Test
-	void readingTimeRoundsUp() {
-		assertThat(ArticleDocument.readingMinutes("")).isEqualTo(1);
-		assertThat(ArticleDocument.readingMinutes("word ".repeat(230))).isEqualTo(1);
-		assertThat(ArticleDocument.readingMinutes("word ".repeat(231))).isEqualTo(2);
-		assertThat(ArticleDocument.readingMinutes(" \n\t ".repeat(500))).isEqualTo(1);
-		assertThat(ArticleDocument.readingMinutes("\n  Crème\u2003brûlée,\t".repeat(115) + "x")).isEqualTo(2);
-		assertThat(ArticleDocument.readingMinutes("\n  Crème\u2003brûlée,\t".repeat(115))).isEqualTo(1);
-	}
-
 	private static JsonNode mapping() throws Exception {
 		try (InputStream in = new ClassPathResource(ArticleIndexSetup.TEMPLATE).getInputStream()) {
 			return JsonMapper.builder().build().readTree(in).path("template").path("mappings");

@@ -106,7 +106,7 @@ class DocumentJsonTests {
 
 	private static ArticleDocument document(ArticleEvent article) {
 		Enrichment enrichment = new Enrichment(List.of("ai", "funding"), List.of("OpenAI"),
-				List.of(new TagEvidence("OpenAI", "company", List.of("openai"), 2, List.of("body", "title"))), "en");
+				List.of(new TagEvidence("OpenAI", "company", List.of("openai"), 2, List.of("body", "title"))), "en", 3);
 		return ArticleDocument.of(article, enrichment, Instant.parse("2026-11-20T10:00:05Z"));
 	}
 
