@@ -131,7 +131,7 @@ public final class IndexingFigure {
 		if (indexerRate / rawRate < 0.90) {
 			figure.gap("The two cores are nearly full while the indexer drains the topic (the 'cores used' note: 1.8–1.9 of 2), "
 					+ "and Elasticsearch gets only part of them: 1.2–1.3 cores against 1.75 in the baseline. The rest goes to "
-					+ "the other processes (the 'CPU per article' rows): the indexer, 0.24 ms an article (decoding the events, "
+					+ "the other processes (the 'CPU per article' rows): the indexer, 0.23–0.26 ms an article (decoding the events, "
 					+ "taxonomy matching, writing the documents, the Kafka and HTTP clients, and a Serial GC of 0.06–0.11 "
 					+ "cores that compacts the ~100 MB of batches in flight, which live through the refresh wait and so reach "
 					+ "the old generation of a 300 MB heap: about 40 full collections a drain; G1 took more CPU, 0.48 cores), "
@@ -172,7 +172,9 @@ public final class IndexingFigure {
 						+ "requests of several polls in flight, finished in order; one consumer for all partitions "
 						+ "with polls of up to 1,000 records; 512 kB producer batches for the announcements (Kafka's 16 kB "
 						+ "halved the throughput); C2 for the indexer's JVM; taxonomy matching on word positions and hashes, "
-						+ "over a char array (Words.of, the largest single cost in JFR: 15% → 9% of the indexer's samples). "
+						+ "over a char array (Words.of, the largest single cost in JFR: 15% → 9% of the indexer's samples), with the "
+						+ "reading time counted in the same pass over the body (a second pass was another 9%); together the "
+						+ "consumer thread's samples for the same 140,000 articles fell from 931 to 778. "
 						+ "Tried and left out: lz4 for both topics (about 1,000 against 1,200 articles/s in back-to-back "
 						+ "runs).");
 		}
