@@ -138,7 +138,7 @@ public final class IndexingFigure {
 					+ "and the Kafka broker and this harness together, 0.09–0.12 ms (the broker serves news.articles.v1 and "
 					+ "takes news.indexed.v1, whose announcements carry the whole article; the harness reads every "
 					+ "announcement's key). Elasticsearch also spends more CPU per document in the drain than in the baseline, "
-					+ "merges included: 0.79–0.97 against 0.70–0.81 ms in six runs of one session (the 'Elasticsearch CPU "
+					+ "merges included: 0.79–0.97 against 0.70–0.81 ms in seven runs of one session (the 'Elasticsearch CPU "
 					+ "per' rows). Merging explains little of it: the drain's refreshes, one a second, make more and smaller "
 					+ "segments, but in four runs its merges rewrote 0.89–0.96 documents per document against 0.79–0.91 "
 					+ "for the baseline, in 0.54–0.72 against 0.57–0.71 ms of merge time per document (the 'merges' rows). "
