@@ -115,18 +115,18 @@ final class AlertApi {
 	/** Waits until the matcher holds {@code count} alerts (it registers each one as it reads it back from Kafka). */
 	void awaitRegistered(int count, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (metric("newshound.alerts.subscriptions", "VALUE") < count) {
+		while (registered() < count) {
 			if (System.nanoTime() > deadline) {
-				throw new BenchException("the matcher registered " + metric("newshound.alerts.subscriptions", "VALUE")
+				throw new BenchException("the matcher registered " + registered()
 						+ " of " + count + " alerts within " + timeout.toSeconds() + " s; see " + this.search.logFile());
 			}
 			Pause.of(Duration.ofMillis(250));
 		}
 	}
 
-	/** A statistic ({@code VALUE}, {@code COUNT}) of one of the service's meters, or -1 when it does not answer. */
-	double metric(String name, String statistic) {
-		return this.search.metric(name, statistic).orElse(-1);
+	/** Alerts the matcher holds, or -1 when the service does not answer. */
+	private double registered() {
+		return this.search.metric("newshound.alerts.subscriptions", "VALUE").orElse(-1);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -146,14 +147,14 @@ final class DeliveryLatency {
 			received = streams.received();
 			unreadable = streams.unreadable();
 		}
-		double written = api.metric("newshound.alerts.matches", "COUNT");
+		OptionalDouble written = search.metric("newshound.alerts.matches", "COUNT");
 		context.memory().forget(search);
 		context.stack().stop(search);
 		report(context, figure, new Run(articles.subList(warmup, articles.size()), sent, expected, measuredIds,
 				received, expectedCount, background, seconds, unreadable));
-		if (written >= 0) {
-			figure.metric(Metric.of("matches written to alerts.matches.v1 per article, all alerts", written / articles.size(),
-					""));
+		if (written.isPresent()) {
+			figure.metric(Metric.of("matches written to alerts.matches.v1 per article, all alerts",
+					written.getAsDouble() / articles.size(), ""));
 		}
 	}
 
