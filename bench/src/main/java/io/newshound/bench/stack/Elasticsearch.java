@@ -54,7 +54,12 @@ public final class Elasticsearch {
 
 	/** A bulk request body (NDJSON) as bytes; fails if any item failed. */
 	public JsonNode bulk(String index, byte[] ndjson) {
-		String path = "/" + index + "/_bulk";
+		return bulk(index, ndjson, "");
+	}
+
+	/** {@link #bulk(String, byte[])} with URL parameters, such as {@code refresh=wait_for}. */
+	public JsonNode bulk(String index, byte[] ndjson, String parameters) {
+		String path = "/" + index + "/_bulk" + (parameters.isEmpty() ? "" : "?" + parameters);
 		JsonNode response = send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/x-ndjson")
 			.timeout(Duration.ofMinutes(2))
