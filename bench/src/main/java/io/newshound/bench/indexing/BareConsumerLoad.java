@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.newshound.bench.stack.BenchException;
 import io.newshound.bench.stack.Elasticsearch;
+import io.newshound.bench.stack.Pause;
 
 /**
  * The ceiling of figure 1 that no indexer can pass on this machine: the indexer's finished documents, published
@@ -44,6 +46,8 @@ import io.newshound.bench.stack.Elasticsearch;
 final class BareConsumerLoad {
 
 	static final String TOPIC = "bench.documents";
+
+	private static final int PARTITIONS = 3;
 
 	/** The indexer's defaults: {@code newshound.indexer.bulk.max-bytes} and {@code max-in-flight-bytes}. */
 	private static final int MAX_REQUEST_BYTES = 5 << 20;
@@ -71,23 +75,45 @@ final class BareConsumerLoad {
 		properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 		properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		long published = 0;
+		AtomicReference<Exception> failure = new AtomicReference<>();
 		try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8);
 				KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(),
 						new ByteArraySerializer())) {
-			for (String action = lines.readLine(); action != null; action = lines.readLine()) {
+			awaitLeaders(producer);
+			for (String action = lines.readLine(); action != null && failure.get() == null; action = lines.readLine()) {
 				String source = lines.readLine();
 				if (source == null) {
 					throw new BenchException(file + " ends with an action line and no document");
 				}
 				byte[] value = (action + "\n" + source + "\n").getBytes(StandardCharsets.UTF_8);
-				producer.send(new ProducerRecord<>(TOPIC, (int) (published++ % 3), null, value));
+				producer.send(new ProducerRecord<>(TOPIC, (int) (published++ % PARTITIONS), null, value),
+						(metadata, ex) -> failure.compareAndSet(null, ex));
 			}
 			producer.flush();
 		}
 		catch (IOException ex) {
 			throw new BenchException("cannot read " + file + ": " + ex.getMessage(), ex);
 		}
+		if (failure.get() != null) {
+			throw new BenchException("publishing to " + TOPIC + " failed: " + failure.get(), failure.get());
+		}
 		return published;
+	}
+
+	/**
+	 * Waits until every partition of the new topic has its leader: the broker applies a new topic's metadata after
+	 * the controller acknowledged it, and batches sent before were refused, retried out of order and, after the
+	 * idempotent producer's sequence checks had refused them for two minutes, lost.
+	 */
+	private static void awaitLeaders(KafkaProducer<byte[], byte[]> producer) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (producer.partitionsFor(TOPIC).size() < PARTITIONS
+				|| producer.partitionsFor(TOPIC).stream().anyMatch((info) -> info.leader() == null)) {
+			if (System.nanoTime() > deadline) {
+				throw new BenchException("the partitions of " + TOPIC + " have no leader 30 s after it was created");
+			}
+			Pause.of(Duration.ofMillis(100));
+		}
 	}
 
 	/**
@@ -107,6 +133,10 @@ final class BareConsumerLoad {
 				.toList();
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
+			long held = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+			if (held != size) {
+				throw new BenchException(TOPIC + " holds " + held + " documents, expected " + size);
+			}
 			long start = 0;
 			long polled = 0;
 			long deadline = System.nanoTime() + Duration.ofMinutes(size / 1000 * 2 + 5).toNanos();
@@ -198,7 +228,7 @@ final class BareConsumerLoad {
 	private void createTopic() {
 		try (Admin admin = admin()) {
 			if (!admin.listTopics().names().get().contains(TOPIC)) {
-				admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1).configs(Map.of("max.message.bytes", "5242880"))))
+				admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1).configs(Map.of("max.message.bytes", "5242880"))))
 					.all()
 					.get();
 			}
