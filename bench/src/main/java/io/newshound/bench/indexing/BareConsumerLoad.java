@@ -65,9 +65,9 @@ final class BareConsumerLoad {
 
 	/**
 	 * Publishes the bulk NDJSON {@code file} to {@link #TOPIC}, one record per document holding its action and source
-	 * lines, in 3 partitions as {@code news.articles.v1}; returns how many.
+	 * lines, in 3 partitions as {@code news.articles.v1}.
 	 */
-	long publish(Path file) {
+	void publish(Path file) {
 		createTopic();
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
@@ -97,7 +97,6 @@ final class BareConsumerLoad {
 		if (failure.get() != null) {
 			throw new BenchException("publishing to " + TOPIC + " failed: " + failure.get(), failure.get());
 		}
-		return published;
 	}
 
 	/**
