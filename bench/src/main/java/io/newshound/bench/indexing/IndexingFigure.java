@@ -144,12 +144,13 @@ public final class IndexingFigure {
 					+ "millisecond of it comes out of Elasticsearch's share (the 'cores used' note). It used %.2f ms of CPU "
 					+ "an article, against the bare consumer's %.2f ms a document in this harness; the Kafka broker and "
 					+ "this harness took %.2f ms an article during the drain, the broker %.2f ms a document for the bare "
-					+ "consumer: the announcements carry the whole article. Per thread (CPU from /proc over 30 s of four "
+					+ "consumer: the announcements carry the whole article. Per thread (CPU from /proc over 30 s of three "
 					+ "drains, one session): the indexer's consumer thread, which decodes, enriches and writes the "
-					+ "documents, 0.13–0.14 cores; Serial GC 0.06–0.09 (the ~100 MB of batches in flight live through the "
-					+ "refresh wait and reach the old generation of the 300 MB heap: about 40 full collections a drain; G1 "
-					+ "took more, 0.48 cores); C2 0.06–0.08, still compiling lukewarm code 40,000 warm-up articles later "
-					+ "(about 30 methods a second); the Elasticsearch and Kafka clients 0.04. ", bareRate / rawRate,
+					+ "documents, 0.13–0.14 cores; Serial GC 0.08–0.09 (0.06 with 20 MB in flight instead of 40: the "
+					+ "~100 MB of batches in flight live through the refresh wait and reach the old generation of the "
+					+ "300 MB heap, about 40 full collections a drain; G1 took more, 0.48 cores); the JIT's compiler "
+					+ "threads 0.06–0.08, still compiling about 30 methods a second 40,000 warm-up articles later; the "
+					+ "Elasticsearch and Kafka clients 0.04. ", bareRate / rawRate,
 					ceiling.elasticsearchPerDocument(), elasticsearchPerDocument, indexerRate / bareRate,
 					indexerPerArticle, ceiling.harnessPerDocument(), othersPerArticle, ceiling.brokerPerDocument())
 					+ budget(ceiling, 0.90 * rawRate, bareRate,
