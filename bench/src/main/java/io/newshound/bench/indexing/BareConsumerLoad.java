@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -28,6 +26,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -35,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import io.newshound.bench.stack.BenchException;
 import io.newshound.bench.stack.Elasticsearch;
 import io.newshound.bench.stack.Pause;
+import io.newshound.bench.workload.ArticleProducer;
 
 /**
  * The ceiling of figure 1 that no indexer can pass on this machine: the indexer's finished documents, published
@@ -46,8 +46,6 @@ import io.newshound.bench.stack.Pause;
 final class BareConsumerLoad {
 
 	static final String TOPIC = "bench.documents";
-
-	private static final int PARTITIONS = 3;
 
 	/** The indexer's defaults: {@code newshound.indexer.bulk.max-bytes} and {@code max-in-flight-bytes}. */
 	private static final int MAX_REQUEST_BYTES = 5 << 20;
@@ -68,7 +66,7 @@ final class BareConsumerLoad {
 	 * lines, in 3 partitions as {@code news.articles.v1}.
 	 */
 	void publish(Path file) {
-		createTopic();
+		ArticleProducer.createTopics(this.bootstrap, List.of(TOPIC));
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -86,7 +84,7 @@ final class BareConsumerLoad {
 					throw new BenchException(file + " ends with an action line and no document");
 				}
 				byte[] value = (action + "\n" + source + "\n").getBytes(StandardCharsets.UTF_8);
-				producer.send(new ProducerRecord<>(TOPIC, (int) (published++ % PARTITIONS), null, value),
+				producer.send(new ProducerRecord<>(TOPIC, (int) (published++ % ArticleProducer.PARTITIONS), null, value),
 						(metadata, ex) -> failure.compareAndSet(null, ex));
 			}
 			producer.flush();
@@ -106,12 +104,14 @@ final class BareConsumerLoad {
 	 */
 	private static void awaitLeaders(KafkaProducer<byte[], byte[]> producer) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (producer.partitionsFor(TOPIC).size() < PARTITIONS
-				|| producer.partitionsFor(TOPIC).stream().anyMatch((info) -> info.leader() == null)) {
+		List<PartitionInfo> partitions = producer.partitionsFor(TOPIC);
+		while (partitions.size() < ArticleProducer.PARTITIONS
+				|| partitions.stream().anyMatch((info) -> info.leader() == null)) {
 			if (System.nanoTime() > deadline) {
 				throw new BenchException("the partitions of " + TOPIC + " have no leader 30 s after it was created");
 			}
 			Pause.of(Duration.ofMillis(100));
+			partitions = producer.partitionsFor(TOPIC);
 		}
 	}
 
@@ -184,7 +184,9 @@ final class BareConsumerLoad {
 
 	/** Deletes {@link #TOPIC}, so that its copy of the corpus does not stay on the broker's disk. */
 	void deleteTopic() {
-		try (Admin admin = admin()) {
+		Properties properties = new Properties();
+		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
+		try (Admin admin = Admin.create(properties)) {
 			admin.deleteTopics(List.of(TOPIC)).all().get();
 		}
 		catch (ExecutionException ex) {
@@ -196,7 +198,10 @@ final class BareConsumerLoad {
 		}
 	}
 
-	/** Sends one request once its kilobytes fit in flight; the future gives the {@link System#nanoTime()} of its answer. */
+	/**
+	 * Sends one request once its kilobytes fit in flight; the future gives the {@link System#nanoTime()} of its
+	 * answer.
+	 */
 	private Future<Long> send(ExecutorService senders, Semaphore inFlightKb, String index, byte[] body)
 			throws InterruptedException {
 		int kb = Math.min(MAX_IN_FLIGHT_KB, body.length / 1024 + 1);
@@ -222,29 +227,6 @@ final class BareConsumerLoad {
 		properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-	}
-
-	private void createTopic() {
-		try (Admin admin = admin()) {
-			if (!admin.listTopics().names().get().contains(TOPIC)) {
-				admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1).configs(Map.of("max.message.bytes", "5242880"))))
-					.all()
-					.get();
-			}
-		}
-		catch (ExecutionException ex) {
-			throw new BenchException("cannot create " + TOPIC + ": " + ex.getCause().getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new BenchException("interrupted while creating " + TOPIC, ex);
-		}
-	}
-
-	private Admin admin() {
-		Properties properties = new Properties();
-		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
-		return Admin.create(properties);
 	}
 
 }

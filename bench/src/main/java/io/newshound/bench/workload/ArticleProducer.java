@@ -29,6 +29,9 @@ import io.newshound.events.Topics;
  */
 public final class ArticleProducer implements AutoCloseable {
 
+	/** Partitions of each topic {@link #createTopics} creates, as the services create theirs. */
+	public static final int PARTITIONS = 3;
+
 	private final KafkaProducer<String, byte[]> producer;
 
 	public ArticleProducer(String bootstrap) {
@@ -44,13 +47,18 @@ public final class ArticleProducer implements AutoCloseable {
 
 	/** Creates the pipeline's topics as the services would (3 partitions), so that nothing waits for them. */
 	public static void createTopics(String bootstrap) {
+		createTopics(bootstrap, List.of(Topics.ARTICLES, Topics.INDEXED, Topics.ARTICLES_DLT));
+	}
+
+	/** Creates those of {@code names} that do not exist yet, as the pipeline's topics (3 partitions, 5 MB records). */
+	public static void createTopics(String bootstrap, List<String> names) {
 		Properties properties = new Properties();
 		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		try (Admin admin = Admin.create(properties)) {
 			Set<String> existing = admin.listTopics().names().get();
-			List<NewTopic> missing = Stream.of(Topics.ARTICLES, Topics.INDEXED, Topics.ARTICLES_DLT)
+			List<NewTopic> missing = names.stream()
 				.filter((name) -> !existing.contains(name))
-				.map((name) -> new NewTopic(name, 3, (short) 1).configs(Map.of("max.message.bytes", "5242880")))
+				.map((name) -> new NewTopic(name, PARTITIONS, (short) 1).configs(Map.of("max.message.bytes", "5242880")))
 				.toList();
 			admin.createTopics(missing).all().get();
 		}
